@@ -1,0 +1,95 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .treatAllWarnings(as: .error),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Concert",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "concertd", targets: ["concertd"]),
+        .executable(name: "concertctl", targets: ["concertctl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(name: "ConcertCore", swiftSettings: strict),
+        .target(
+            name: "ConcertWorkflows",
+            dependencies: ["ConcertCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict),
+        .target(
+            name: "ConcertStore",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
+        .target(
+            name: "Varlink",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
+        .target(
+            name: "ConcertAgents",
+            dependencies: [
+                "ConcertCore", "ConcertStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict),
+        .target(
+            name: "ConcertControl",
+            dependencies: [
+                "ConcertCore", "ConcertAgents", "ConcertWorkflows", "Varlink",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Interfaces")],
+            swiftSettings: strict),
+        .executableTarget(
+            name: "concertd",
+            dependencies: [
+                "ConcertControl", "ConcertAgents", "ConcertStore", "ConcertWorkflows",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict),
+        .executableTarget(
+            name: "concertctl",
+            dependencies: [
+                "ConcertControl", "ConcertWorkflows", "Varlink",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+        .testTarget(name: "ConcertCoreTests", dependencies: ["ConcertCore"], swiftSettings: strict),
+        .testTarget(
+            name: "ConcertWorkflowsTests", dependencies: ["ConcertWorkflows"],
+            swiftSettings: strict),
+        .testTarget(name: "ConcertStoreTests", dependencies: ["ConcertStore"], swiftSettings: strict),
+        .testTarget(
+            name: "VarlinkTests",
+            dependencies: [
+                "Varlink",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strict),
+        .testTarget(
+            name: "ConcertAgentsTests", dependencies: ["ConcertAgents", "ConcertCore"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "ConcertIntegrationTests",
+            dependencies: ["Varlink", "ConcertControl"],
+            swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,65 @@
+/// Why `decide` refused a command. Nothing is recorded for a refused command.
+public struct CommandRejection: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Code: Hashable, Sendable {
+        /// The plan has no measure with this id.
+        case noSuchMeasure(MeasureID)
+        /// A report may not move the measure from one stage to the other.
+        case stageTransitionNotAllowed(measure: MeasureID, from: Stage, to: Stage)
+        /// A continuous measure cannot be completed before the plan ends.
+        case continuousMeasureNotCompletable(measure: MeasureID, planEnd: CalendarDate)
+        /// The measure declares no indicator of this name.
+        case unknownIndicator(measure: MeasureID, indicator: String, known: [String])
+        /// An indicator value is not a finite number.
+        case invalidIndicatorValue(measure: MeasureID, indicator: String)
+        /// A replan or reopen must say why.
+        case reasonRequired
+        /// A text field exceeds its limit.
+        case textTooLong(field: String, limit: Int)
+        /// A new deadline outside the plan's span.
+        case deadlineOutsidePlan(deadline: CalendarDate, start: CalendarDate, end: CalendarDate)
+        /// A continuous measure has no deadline to change.
+        case continuousMeasureHasNoDeadline(MeasureID)
+        /// Only a completed measure can be reopened; a completed one cannot be replanned.
+        case measureNotCompleted(MeasureID)
+        case measureCompleted(MeasureID)
+        /// The caller's role does not allow the command.
+        case permissionDenied(required: Role, actual: Role)
+    }
+
+    public var code: Code
+
+    public init(_ code: Code) { self.code = code }
+
+    public var description: String {
+        switch code {
+        case .noSuchMeasure(let id):
+            return "no measure named \(id)"
+        case .stageTransitionNotAllowed(let m, let from, let to):
+            if from == .completed {
+                return "measure \(m) is completed; a coordinator can reopen it with a reason"
+            }
+            return "measure \(m) cannot go from \(from.rawValue) back to \(to.rawValue)"
+        case .continuousMeasureNotCompletable(let m, let end):
+            return "measure \(m) is continuous and cannot be completed before the plan ends on \(end)"
+        case .unknownIndicator(let m, let name, let known):
+            let list = known.isEmpty ? "it declares none" : "it declares: " + known.joined(separator: ", ")
+            return "measure \(m) has no indicator named '\(name)'; \(list)"
+        case .invalidIndicatorValue(let m, let name):
+            return "indicator '\(name)' of measure \(m) must be a finite number"
+        case .reasonRequired:
+            return "a reason is required"
+        case .textTooLong(let field, let limit):
+            return "\(field) is longer than \(limit) characters"
+        case .deadlineOutsidePlan(let d, let start, let end):
+            return "deadline \(d) is outside the plan's span, \(start) to \(end)"
+        case .continuousMeasureHasNoDeadline(let m):
+            return "measure \(m) is continuous and has no deadline to change"
+        case .measureNotCompleted(let m):
+            return "measure \(m) is not completed, so there is nothing to reopen"
+        case .measureCompleted(let m):
+            return "measure \(m) is completed; reopen it before replanning"
+        case .permissionDenied(let required, let actual):
+            return "this needs the \(required.rawValue) role; you are \(actual.rawValue)"
+        }
+    }
+}

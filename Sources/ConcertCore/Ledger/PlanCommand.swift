@@ -1,0 +1,69 @@
+import Foundation
+
+/// A request to change the plan's state, checked by `decide` before anything is recorded.
+public enum PlanCommand: Hashable, Sendable {
+    /// A progress report on a measure: its stage, indicator values and a note.
+    case report(ProgressReport)
+    /// A new deadline for a measure, with the reason.
+    case replan(Replan)
+    /// Takes a completed measure back to in progress; coordinators only, with a reason.
+    case reopen(Reopen)
+
+    /// The measure the command is about.
+    public var measure: MeasureID {
+        switch self {
+        case .report(let report): return report.measure
+        case .replan(let replan): return replan.measure
+        case .reopen(let reopen): return reopen.measure
+        }
+    }
+}
+
+public struct ProgressReport: Hashable, Sendable {
+    public var measure: MeasureID
+    public var stage: Stage
+    public var indicators: [String: Double]
+    public var note: String?
+
+    public init(measure: MeasureID, stage: Stage, indicators: [String: Double] = [:], note: String? = nil) {
+        self.measure = measure
+        self.stage = stage
+        self.indicators = indicators
+        self.note = note
+    }
+}
+
+public struct Replan: Hashable, Sendable {
+    public var measure: MeasureID
+    public var deadline: CalendarDate
+    public var reason: String
+
+    public init(measure: MeasureID, deadline: CalendarDate, reason: String) {
+        self.measure = measure
+        self.deadline = deadline
+        self.reason = reason
+    }
+}
+
+public struct Reopen: Hashable, Sendable {
+    public var measure: MeasureID
+    public var reason: String
+
+    public init(measure: MeasureID, reason: String) {
+        self.measure = measure
+        self.reason = reason
+    }
+}
+
+/// A command with who sent it and its id, which every resulting event carries.
+public struct CommandEnvelope: Hashable, Sendable {
+    public var id: String
+    public var author: Author
+    public var command: PlanCommand
+
+    public init(id: String = UUID().uuidString.lowercased(), author: Author, command: PlanCommand) {
+        self.id = id
+        self.author = author
+        self.command = command
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+extension PlanEvent {
+    /// The event's payload as JSON: the fields of its case, without the kind.
+    public func encodedPayload() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        switch self {
+        case .progressReported(let e): return try encoder.encode(e)
+        case .measureReplanned(let e): return try encoder.encode(e)
+        case .measureReopened(let e): return try encoder.encode(e)
+        }
+    }
+
+    /// Rebuilds an event from its stored kind and payload.
+    public static func decode(kind: String, payload: Data) throws -> PlanEvent {
+        let decoder = JSONDecoder()
+        switch kind {
+        case "progress_reported":
+            return .progressReported(try decoder.decode(ProgressReported.self, from: payload))
+        case "measure_replanned":
+            return .measureReplanned(try decoder.decode(MeasureReplanned.self, from: payload))
+        case "measure_reopened":
+            return .measureReopened(try decoder.decode(MeasureReopened.self, from: payload))
+        default:
+            throw UnknownEventKind(kind: kind)
+        }
+    }
+}
+
+/// An event kind in the log that this build does not know (the log was written by a newer one).
+public struct UnknownEventKind: Error, CustomStringConvertible {
+    public var kind: String
+    public var description: String { "the event log holds an event of unknown kind '\(kind)'" }
+}

@@ -1,0 +1,77 @@
+/// A fact recorded in the event log. State is a fold of these over `evolve`.
+public enum PlanEvent: Hashable, Sendable {
+    case progressReported(ProgressReported)
+    case measureReplanned(MeasureReplanned)
+    case measureReopened(MeasureReopened)
+
+    /// The stable name stored beside the payload (`progress_reported`, ...).
+    public var kind: String {
+        switch self {
+        case .progressReported: return "progress_reported"
+        case .measureReplanned: return "measure_replanned"
+        case .measureReopened: return "measure_reopened"
+        }
+    }
+
+    /// The measure the event is about; stored as the event's subject for audit queries.
+    public var measure: MeasureID {
+        switch self {
+        case .progressReported(let e): return e.measure
+        case .measureReplanned(let e): return e.measure
+        case .measureReopened(let e): return e.measure
+        }
+    }
+}
+
+public struct ProgressReported: Hashable, Codable, Sendable {
+    public var measure: MeasureID
+    public var previousStage: Stage
+    public var stage: Stage
+    public var indicators: [String: Double]
+    public var note: String?
+
+    enum CodingKeys: String, CodingKey {
+        case measure, stage, indicators, note
+        case previousStage = "previous_stage"
+    }
+
+    public init(
+        measure: MeasureID, previousStage: Stage, stage: Stage, indicators: [String: Double],
+        note: String?
+    ) {
+        self.measure = measure
+        self.previousStage = previousStage
+        self.stage = stage
+        self.indicators = indicators
+        self.note = note
+    }
+}
+
+public struct MeasureReplanned: Hashable, Codable, Sendable {
+    public var measure: MeasureID
+    public var previousDeadline: CalendarDate?
+    public var deadline: CalendarDate
+    public var reason: String
+
+    enum CodingKeys: String, CodingKey {
+        case measure, deadline, reason
+        case previousDeadline = "previous_deadline"
+    }
+
+    public init(measure: MeasureID, previousDeadline: CalendarDate?, deadline: CalendarDate, reason: String) {
+        self.measure = measure
+        self.previousDeadline = previousDeadline
+        self.deadline = deadline
+        self.reason = reason
+    }
+}
+
+public struct MeasureReopened: Hashable, Codable, Sendable {
+    public var measure: MeasureID
+    public var reason: String
+
+    public init(measure: MeasureID, reason: String) {
+        self.measure = measure
+        self.reason = reason
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// What has happened to one measure: its stage, current deadline, latest indicator values.
+public struct MeasureProgress: Hashable, Codable, Sendable {
+    public var stage: Stage
+    /// The deadline in force: the plan's, or the latest replan's.
+    public var deadline: CalendarDate?
+    /// The latest reported value of each indicator.
+    public var indicatorValues: [String: Double]
+    public var lastReportedAt: Date?
+    public var history: [HistoryEntry]
+
+    public init(
+        stage: Stage = .notStarted, deadline: CalendarDate?, indicatorValues: [String: Double] = [:],
+        lastReportedAt: Date? = nil, history: [HistoryEntry] = []
+    ) {
+        self.stage = stage
+        self.deadline = deadline
+        self.indicatorValues = indicatorValues
+        self.lastReportedAt = lastReportedAt
+        self.history = history
+    }
+}
