@@ -53,7 +53,12 @@ let package = Package(
                 "ConcertCore", "ConcertAgents", "ConcertWorkflows", "Varlink",
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("Interfaces")],
+            resources: [
+                .embedInCode("Interfaces/io.concert.Plan.varlink"),
+                .embedInCode("Interfaces/io.concert.Progress.varlink"),
+                .embedInCode("Interfaces/io.concert.Events.varlink"),
+                .embedInCode("Interfaces/io.concert.Daemon.varlink"),
+            ],
             swiftSettings: strict),
         .executableTarget(
             name: "concertd",
@@ -67,13 +72,13 @@ let package = Package(
         .executableTarget(
             name: "concertctl",
             dependencies: [
-                "ConcertControl", "ConcertWorkflows", "Varlink",
+                "ConcertControl", "ConcertCore", "ConcertWorkflows", "Varlink",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
         .testTarget(name: "ConcertCoreTests", dependencies: ["ConcertCore"], swiftSettings: strict),
         .testTarget(
-            name: "ConcertWorkflowsTests", dependencies: ["ConcertWorkflows"],
+            name: "ConcertWorkflowsTests", dependencies: ["ConcertWorkflows", "ConcertCore"],
             swiftSettings: strict),
         .testTarget(name: "ConcertStoreTests", dependencies: ["ConcertStore"], swiftSettings: strict),
         .testTarget(

@@ -1,0 +1,27 @@
+import ConcertAgents
+import ConcertStore
+import Varlink
+
+/// Assembles the control socket's service: `org.varlink.service` and every `io.concert`
+/// interface, each description served verbatim.
+public enum ControlPlane {
+    public static let vendor = "Concert"
+    public static let product = "concertd"
+    public static let url = "https://concert.example.org/"
+
+    public static func service(ledger: Ledger, store: any EventStore, context: DaemonContext) throws -> VarlinkService {
+        var service = VarlinkService(vendor: vendor, product: product, version: context.version, url: url)
+        try service.register(
+            interfaceDescription: InterfaceDescriptions.plan, handler: PlanInterface.router(ledger: ledger, now: context.now))
+        try service.register(
+            interfaceDescription: InterfaceDescriptions.progress, handler: ProgressInterface.router(ledger: ledger))
+        try service.register(
+            interfaceDescription: InterfaceDescriptions.events, handler: EventsInterface.router(ledger: ledger, store: store))
+        try service.register(
+            interfaceDescription: InterfaceDescriptions.daemon, handler: DaemonInterface.router(ledger: ledger, context: context))
+        return service
+    }
+
+    /// The interface descriptions this build serves, for tests and documentation.
+    public static var interfaceDescriptions: [String] { InterfaceDescriptions.all }
+}

@@ -1,0 +1,108 @@
+import ConcertAgents
+import ConcertCore
+import ConcertStore
+import ConcertWorkflows
+import Foundation
+import Logging
+import ServiceLifecycle
+import Varlink
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// concertd: loads the plan, replays the log, serves the control socket until told to stop.
+public enum Daemon {
+    public static let version = "0.1.0"
+
+    /// Why the daemon could not start.
+    public struct StartupError: Error, CustomStringConvertible {
+        public var description: String
+        /// The exit status to end with (sysexits: 78 configuration, 73 cannot create, 70 software).
+        public var exitCode: Int32
+    }
+
+    /// Runs the daemon until SIGTERM or SIGINT.
+    public static func run(configuration: DaemonConfiguration, logger: Logger) async throws {
+        raiseFileLimit(logger: logger)
+        let plan: Plan
+        do {
+            plan = try WorkflowLoader.load(directory: configuration.workflows)
+        } catch {
+            let lines = error.diagnostics.map(\.description).joined(separator: "\n")
+            throw StartupError(
+                description: "the plan in \(configuration.workflows) is not valid:\n\(lines)", exitCode: 78)
+        }
+        logger.info(
+            "plan loaded",
+            metadata: ["plan": "\(plan.id)", "measures": "\(plan.measures.count)", "workflows": "\(configuration.workflows)"])
+
+        let store: SQLiteEventStore
+        do {
+            store = try await SQLiteEventStore.open(path: configuration.databasePath)
+        } catch {
+            throw StartupError(description: "cannot open the event log: \(error)", exitCode: 73)
+        }
+        do {
+            try await serve(plan: plan, store: store, configuration: configuration, logger: logger)
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        try await store.close()
+        logger.info("stopped")
+    }
+
+    private static func serve(
+        plan: Plan, store: SQLiteEventStore, configuration: DaemonConfiguration, logger: Logger
+    ) async throws {
+        let ledger = try await Ledger(store: store, plan: plan, logger: logger)
+        let context = DaemonContext(version: version, configuration: configuration)
+        let service = try ControlPlane.service(ledger: ledger, store: store, context: context)
+
+        let listener: VarlinkServerConfiguration.Listener
+        if let fd = VarlinkSocketActivation.listeningDescriptor() {
+            listener = .listeningSocket(descriptor: fd)
+            logger.info("using the socket passed by systemd", metadata: ["fd": "\(fd)"])
+        } else {
+            try FileManager.default.createDirectory(
+                atPath: (configuration.socketPath as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true)
+            listener = .unixSocket(path: configuration.socketPath)
+        }
+        let server = VarlinkServer(
+            configuration: VarlinkServerConfiguration(
+                listener: listener, socketFileMode: UInt32(configuration.socketMode),
+                maximumConnections: configuration.maxConnections),
+            service: service, logger: logger)
+        context.connections.attach { server.connectionCount }
+
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [
+                    .init(service: LedgerService(ledger: ledger)),
+                    .init(service: ControlServerService(server: server)),
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            tasks.addTask {
+                try await server.listening()
+                logger.info(
+                    "serving", metadata: ["socket": "\(configuration.socketPath)", "last_sequence": "\(await ledger.ping())"])
+            }
+            try await tasks.waitForAll()
+        }
+    }
+
+    /// Lets the daemon hold as many connections as the hard limit allows.
+    private static func raiseFileLimit(logger: Logger) {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
+        limit.rlim_cur = limit.rlim_max
+        if setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) != 0 {
+            logger.debug("could not raise the open-file limit")
+        }
+    }
+}

@@ -1,0 +1,10 @@
+/// The `io.concert` interface descriptions, embedded verbatim from `Interfaces/*.varlink` at
+/// build time, so an installed binary needs no resource files beside it.
+enum InterfaceDescriptions {
+    static let plan = String(decoding: PackageResources.io_concert_Plan_varlink, as: UTF8.self)
+    static let progress = String(decoding: PackageResources.io_concert_Progress_varlink, as: UTF8.self)
+    static let events = String(decoding: PackageResources.io_concert_Events_varlink, as: UTF8.self)
+    static let daemon = String(decoding: PackageResources.io_concert_Daemon_varlink, as: UTF8.self)
+
+    static var all: [String] { [plan, progress, events, daemon] }
+}

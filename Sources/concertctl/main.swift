@@ -1,0 +1,4 @@
+import ArgumentParser
+
+/// concertctl: the control command of Concert.
+await Concertctl.main()

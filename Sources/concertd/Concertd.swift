@@ -1,0 +1,65 @@
+import ArgumentParser
+import ConcertControl
+import Foundation
+import Logging
+
+/// concertd: the Concert daemon.
+@main
+struct Concertd: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "concertd",
+        abstract: "Run the coordination machinery of a national migration plan.",
+        discussion: """
+            Loads the plan folder, replays the event log, and serves the Varlink control socket that \
+            concertctl uses. Settings come from flags, then systemd's environment (STATE_DIRECTORY, \
+            RUNTIME_DIRECTORY, CONFIGURATION_DIRECTORY, LISTEN_FDS), then the defaults shown. Stops \
+            gracefully on SIGTERM or SIGINT: calls in flight finish and every acknowledged change is on disk.
+            """,
+        version: ConcertControl.Daemon.version)
+
+    @Option(help: ArgumentHelp("The plan folder (YAML). Default: $CONFIGURATION_DIRECTORY, else /etc/concert.", valueName: "dir"))
+    var workflows: String?
+
+    @Option(name: .customLong("state-dir"), help: ArgumentHelp("Where the event log lives. Default: $STATE_DIRECTORY, else /var/lib/concert.", valueName: "dir"))
+    var stateDirectory: String?
+
+    @Option(help: ArgumentHelp("The control socket to bind. Default: $RUNTIME_DIRECTORY/io.concert.sock, else /run/concert/io.concert.sock.", valueName: "path"))
+    var socket: String?
+
+    @Option(name: .customLong("socket-mode"), help: ArgumentHelp("The socket file's mode, in octal.", valueName: "mode"))
+    var socketMode: String = "0660"
+
+    @Option(name: .customLong("max-connections"), help: ArgumentHelp("Control connections allowed at once.", valueName: "n"))
+    var maxConnections: Int = 4096
+
+    @Option(name: .customLong("log-level"), help: ArgumentHelp("trace, debug, info, notice, warning, error or critical.", valueName: "level"))
+    var logLevel: String = "info"
+
+    func validate() throws {
+        guard UInt16(socketMode, radix: 8) != nil else { throw ValidationError("--socket-mode takes an octal mode such as 0660") }
+        guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level must be one of: trace, debug, info, notice, warning, error, critical")
+        }
+    }
+
+    func run() async throws {
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "concertd")
+        let configuration = DaemonConfiguration.resolve(
+            workflows: workflows, stateDirectory: stateDirectory, socket: socket,
+            socketMode: UInt16(socketMode, radix: 8) ?? 0o660, maxConnections: maxConnections,
+            environment: ProcessInfo.processInfo.environment)
+        do {
+            try await Daemon.run(configuration: configuration, logger: logger)
+        } catch let error as Daemon.StartupError {
+            logger.critical("cannot start: \(error.description)")
+            throw ExitCode(error.exitCode)
+        }
+    }
+}

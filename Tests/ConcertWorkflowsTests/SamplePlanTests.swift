@@ -1,0 +1,90 @@
+import ConcertCore
+import ConcertWorkflows
+import Foundation
+import Testing
+
+/// The sample plan in `Workflows/pnipgm`, found from this file's path so the test works in
+/// any checkout that keeps `Tests/` and `Workflows/` side by side.
+let samplePlanDirectory: String = {
+    let testFile = URL(fileURLWithPath: #filePath)
+    return testFile.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Workflows/pnipgm").path
+}()
+
+@Suite struct SamplePlanTests {
+    let plan: Plan
+
+    init() throws {
+        do {
+            plan = try WorkflowLoader.load(directory: samplePlanDirectory)
+        } catch {
+            Issue.record("the sample plan has diagnostics:\n\(error)")
+            throw error
+        }
+    }
+
+    @Test func hasThePlanTree() {
+        #expect(plan.id == "pnipgm")
+        #expect(plan.timeZone == "Europe/Lisbon")
+        #expect(plan.start == CalendarDate(year: 2019, month: 8, day: 20))
+        #expect(plan.axes.map(\.number) == [1, 2, 3, 4, 5])
+        #expect(plan.objectives.map(\.number) == Array(1...23))
+        #expect(plan.objectives[22].title.hasPrefix("Strengthen international cooperation"))
+        #expect(plan.thematicAreas.count == 5)
+        #expect(
+            plan.thematicAreas.map(\.objectives) == [
+                [1, 3, 17, 23], [2, 7, 8, 12, 13, 23], [9, 10, 11, 14, 21, 23], [5, 6, 18, 19, 20, 23],
+                [4, 15, 16, 22, 23],
+            ])
+        // Every objective sits in at least one area.
+        #expect(Set(plan.thematicAreas.flatMap(\.objectives)) == Set(1...23))
+    }
+
+    @Test func hasMeasuresOnEveryAxisWithIllustrativeDeadlinesAroundToday() {
+        #expect(plan.measures.count >= 30)
+        #expect(Set(plan.measures.map(\.axis)) == [1, 2, 3, 4, 5])
+        let dated = plan.measures.filter { !$0.continuous }
+        #expect(dated.allSatisfy { $0.deadline != nil && $0.deadlineIsIllustrative })
+        let reference = CalendarDate(year: 2026, month: 11, day: 1)!
+        #expect(dated.filter { $0.deadline! < reference }.count >= 5)
+        #expect(dated.filter { $0.deadline! > reference }.count >= 5)
+        #expect(plan.measures.filter(\.continuous).count >= 3)
+        #expect(plan.measures.contains { !$0.coResponsible.isEmpty })
+        #expect(plan.measures.allSatisfy { $0.indicators.allSatisfy { !$0.unit.isEmpty } })
+        #expect(plan.measures.filter { !$0.indicators.isEmpty }.count >= 30)
+    }
+
+    @Test func everyEntityHasAPoliticalAndATechnicalFocalPoint() {
+        let levels = Dictionary(grouping: plan.focalPoints, by: \.entity).mapValues { Set($0.map(\.level)) }
+        for entity in plan.entities {
+            #expect(levels[entity.id] == [.political, .technical], "entity \(entity.id)")
+        }
+        #expect(plan.entities.filter { $0.kind == .areaOfGovernment }.count == 16)
+        #expect(Set(plan.entities.map(\.kind)) == Set(Entity.Kind.allCases))
+        #expect(plan.focalPoints.contains { $0.language == "en" })
+        #expect(plan.focalPoints.filter { $0.deputy != nil }.count >= 5)
+        #expect(
+            plan.focalPoints.allSatisfy { point in
+                point.channels.contains { $0.kind == .email && $0.address.hasSuffix("example.org") }
+            })
+        for id: EntityID in ["acm", "aima", "sef", "act", "om", "otsh", "iss", "at", "dgs", "cicdr", "iefp"] {
+            #expect(plan.entities.contains { $0.id == id }, "entity \(id)")
+        }
+    }
+
+    @Test func hasTheCoordinationBodies() throws {
+        let bodies = Dictionary(uniqueKeysWithValues: plan.bodies.map { ($0.id, $0) })
+        let committee = try #require(bodies["committee"])
+        #expect(committee.kind == .committee)
+        #expect(committee.chair == "pcm")
+        #expect(committee.cadence == "FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU")
+        #expect(committee.timeZone == "Europe/Lisbon")
+        #expect(bodies["secretaries-of-state"]?.cadence?.hasPrefix("FREQ=MONTHLY") == true)
+        #expect(bodies["monitoring"]?.kind == .monitoring)
+        #expect(bodies["monitoring"]?.chair == "aima")
+        #expect(bodies["migration-council"]?.kind == .consultative)
+        #expect(plan.bodies.contains { $0.kind == .thematicGroup && $0.cadence != nil })
+        // A cadence without its own time zone takes the plan's.
+        #expect(plan.bodies.allSatisfy { $0.cadence == nil || $0.timeZone == "Europe/Lisbon" })
+    }
+}
