@@ -1,6 +1,7 @@
 import ArgumentParser
 
 /// The root command: lists the subcommands and their shared options.
+
 struct Concertctl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "concertctl",

@@ -89,8 +89,9 @@ public enum Daemon {
             tasks.addTask { try await group.run() }
             tasks.addTask {
                 try await server.listening()
+                let lastSequence = await ledger.ping()
                 logger.info(
-                    "serving", metadata: ["socket": "\(configuration.socketPath)", "last_sequence": "\(await ledger.ping())"])
+                    "serving", metadata: ["socket": "\(configuration.socketPath)", "last_sequence": "\(lastSequence)"])
             }
             try await tasks.waitForAll()
         }

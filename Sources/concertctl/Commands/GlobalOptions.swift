@@ -16,3 +16,26 @@ struct GlobalOptions: ParsableArguments {
         return "/run/concert/io.concert.sock"
     }
 }
+
+extension GlobalOptions {
+    /// Moves `--socket PATH`, `--socket=PATH` and `--json` given before the command name to
+    /// the end, where the command's own parser reads them.
+    static func hoistingLeadingOptions(_ arguments: [String]) -> [String] {
+        var leading: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--json" || argument.hasPrefix("--socket=") {
+                leading.append(argument)
+                index += 1
+            } else if argument == "--socket", index + 1 < arguments.count {
+                leading += [argument, arguments[index + 1]]
+                index += 2
+            } else {
+                break
+            }
+        }
+        guard !leading.isEmpty, index < arguments.count else { return arguments }
+        return Array(arguments[index...]) + leading
+    }
+}

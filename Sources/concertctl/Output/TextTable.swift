@@ -37,10 +37,9 @@ struct TextTable {
     }
 }
 
-/// The terminal's width, or 100 when output is not a terminal.
+/// The terminal's width; unlimited when output is not a terminal (nothing is cut for pipes).
 enum TerminalWidth {
     static var columns: Int {
-        if let value = ProcessInfoColumns.value { return value }
-        return 100
+        ProcessInfoColumns.value ?? Int.max / 2
     }
 }

@@ -29,7 +29,7 @@ final class DaemonProcess: @unchecked Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: TestPaths.concertd)
         process.arguments = ["--workflows", workflows, "--state-dir", stateDirectory, "--socket", socketPath] + extraArguments
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         log.seekToEndOfFile()
         process.standardError = log
@@ -40,7 +40,7 @@ final class DaemonProcess: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
             if !process.isRunning {
-                throw DaemonError("concertd exited with \(process.terminationStatus) before serving:\n\(log())")
+                throw DaemonError("concertd exited with \(process.terminationStatus) before serving:\n\(self.log())")
             }
             if (try? RawSocket(path: socketPath)) != nil { return }
             try await Task.sleep(for: .milliseconds(20))

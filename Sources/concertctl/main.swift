@@ -1,4 +1,0 @@
-import ArgumentParser
-
-/// concertctl: the control command of Concert.
-await Concertctl.main()
