@@ -15,7 +15,7 @@ PYTHON      ?= python3
 BIN          = $(CURDIR)/.build/$(CONFIG)
 
 # Debian packages the build and the tests need.
-APT_PACKAGES = libsqlite3-dev python3 python3-venv python3-pip
+APT_PACKAGES = libsqlite3-dev python3 python3-venv python3-pip systemd
 
 .PHONY: all deps venv build run test clean help
 

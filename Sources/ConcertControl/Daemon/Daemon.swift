@@ -61,10 +61,12 @@ public enum Daemon {
         let service = try ControlPlane.service(ledger: ledger, store: store, context: context)
 
         let listener: VarlinkServerConfiguration.Listener
+        let address: String
         if let fd = VarlinkSocketActivation.listeningDescriptor() {
             listener = .listeningSocket(descriptor: fd)
-            logger.info("using the socket passed by systemd", metadata: ["fd": "\(fd)"])
+            address = "the socket passed by systemd (fd \(fd))"
         } else {
+            address = configuration.socketPath
             try FileManager.default.createDirectory(
                 atPath: (configuration.socketPath as NSString).deletingLastPathComponent,
                 withIntermediateDirectories: true)
@@ -91,7 +93,7 @@ public enum Daemon {
                 try await server.listening()
                 let lastSequence = await ledger.ping()
                 logger.info(
-                    "serving", metadata: ["socket": "\(configuration.socketPath)", "last_sequence": "\(lastSequence)"])
+                    "serving", metadata: ["socket": "\(address)", "last_sequence": "\(lastSequence)"])
             }
             try await tasks.waitForAll()
         }

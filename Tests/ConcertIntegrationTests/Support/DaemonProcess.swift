@@ -11,24 +11,76 @@ final class DaemonProcess: @unchecked Sendable {
     let socketPath: String
     let workflows: String
     let extraArguments: [String]
+    /// A program that starts the daemon, e.g. systemd-socket-activate, with its arguments.
+    let launcher: [String]
+    /// The socket clients use: the daemon's own, or the launcher's.
+    let clientSocketPath: String
     private(set) var process: Process?
     private var logHandle: FileHandle?
 
     var logPath: String { directory.appendingPathComponent("concertd.log").path }
+    var pidFile: String { directory.appendingPathComponent("concertd.pid").path }
 
-    init(workflows: String = TestPaths.samplePlan, extraArguments: [String] = [], directory: URL? = nil) throws {
+    /// Starts the command in argv[2...] with a clean signal mask, writes its pid to argv[1],
+    /// waits for it and exits as it did.
+    static let supervisor = """
+        import os, signal, sys
+        signal.pthread_sigmask(signal.SIG_SETMASK, [])
+        pid = os.fork()
+        if pid == 0:
+            os.execv(sys.argv[2], sys.argv[2:])
+        with open(sys.argv[1] + ".tmp", "w") as f:
+            f.write(str(pid))
+        os.rename(sys.argv[1] + ".tmp", sys.argv[1])
+        _, status = os.waitpid(pid, 0)
+        code = os.waitstatus_to_exitcode(status)
+        sys.exit(code if code >= 0 else 128 - code)
+        """
+
+    /// The daemon's own pid (under a launcher, not the supervisor's).
+    var daemonPID: pid_t? {
+        guard let process else { return nil }
+        if launcher.isEmpty { return process.processIdentifier }
+        return (try? String(contentsOfFile: pidFile, encoding: .utf8))
+            .flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    }
+
+    init(
+        workflows: String = TestPaths.samplePlan, extraArguments: [String] = [], directory: URL? = nil,
+        socketActivated: Bool = false
+    ) throws {
         self.directory = try directory ?? TestPaths.temporaryDirectory()
         self.stateDirectory = self.directory.appendingPathComponent("state").path
         self.socketPath = self.directory.appendingPathComponent("io.concert.sock").path
         self.workflows = workflows
         self.extraArguments = extraArguments
+        if socketActivated {
+            let activated = self.directory.appendingPathComponent("activated.sock").path
+            launcher = ["/usr/bin/systemd-socket-activate", "-l", activated]
+            clientSocketPath = activated
+        } else {
+            launcher = []
+            clientSocketPath = socketPath
+        }
     }
 
     /// Starts the daemon and returns once a client can connect.
     func start() async throws {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: TestPaths.concertd)
-        process.arguments = ["--workflows", workflows, "--state-dir", stateDirectory, "--socket", socketPath] + extraArguments
+        let command =
+            launcher + [TestPaths.concertd, "--workflows", workflows, "--state-dir", stateDirectory, "--socket", socketPath]
+            + extraArguments
+        if launcher.isEmpty {
+            process.executableURL = URL(fileURLWithPath: command[0])
+            process.arguments = Array(command.dropFirst())
+        } else {
+            // A launcher such as systemd-socket-activate closes every inherited descriptor before
+            // it execs the daemon, which Foundation's Process takes for the child's exit. A small
+            // supervisor stays in between (with a clean signal mask) and records the daemon's pid.
+            try? FileManager.default.removeItem(atPath: pidFile)
+            process.executableURL = URL(fileURLWithPath: TestPaths.python)
+            process.arguments = ["-c", Self.supervisor, pidFile] + command
+        }
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         log.seekToEndOfFile()
@@ -42,7 +94,11 @@ final class DaemonProcess: @unchecked Sendable {
             if !process.isRunning {
                 throw DaemonError("concertd exited with \(process.terminationStatus) before serving:\n\(self.log())")
             }
-            if (try? RawSocket(path: socketPath)) != nil { return }
+            if let probe = try? RawSocket(path: clientSocketPath) {
+                // A call answered means the daemon serves (under activation, connecting starts it).
+                probe.send(Data(#"{"method":"org.varlink.service.GetInfo"}"#.utf8) + Data([0]))
+                if probe.receiveMessage() != nil { return }
+            }
             try await Task.sleep(for: .milliseconds(20))
         }
         throw DaemonError("concertd did not serve within 60 s:\n\(self.log())")
@@ -52,12 +108,13 @@ final class DaemonProcess: @unchecked Sendable {
     @discardableResult
     func stop(signal: Int32 = SIGTERM) async throws -> Int32 {
         guard let process else { return 0 }
-        kill(process.processIdentifier, signal)
+        if let pid = daemonPID { kill(pid, signal) }
         let deadline = Date().addingTimeInterval(30)
         while process.isRunning && Date() < deadline {
             try await Task.sleep(for: .milliseconds(10))
         }
         if process.isRunning {
+            if let pid = daemonPID { kill(pid, SIGKILL) }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             throw DaemonError("concertd did not stop within 30 s of signal \(signal)")
@@ -73,7 +130,7 @@ final class DaemonProcess: @unchecked Sendable {
     }
 
     func ctl(_ arguments: [String]) async throws -> CommandResult {
-        try await ProcessRunner.run(TestPaths.concertctl, ["--socket", socketPath] + arguments)
+        try await ProcessRunner.run(TestPaths.concertctl, ["--socket", clientSocketPath] + arguments)
     }
 
     func log() -> String {
@@ -82,6 +139,7 @@ final class DaemonProcess: @unchecked Sendable {
 
     deinit {
         if let process, process.isRunning {
+            if let pid = daemonPID { kill(pid, SIGKILL) }
             kill(process.processIdentifier, SIGKILL)
         }
     }

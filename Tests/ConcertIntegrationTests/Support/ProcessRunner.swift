@@ -14,8 +14,10 @@ enum ProcessRunner {
     static func run(
         _ executable: String, _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil
     ) async throws -> CommandResult {
+        // Blocking reads and waits run on threads of their own, never on Dispatch's or Swift's
+        // shared pools, so many commands at once cannot starve the machinery that reaps them.
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
+            Thread.detachNewThread {
                 do {
                     continuation.resume(returning: try runBlocking(executable, arguments, environment: environment, stdin: stdin))
                 } catch {
@@ -45,15 +47,14 @@ enum ProcessRunner {
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try? input.fileHandleForWriting.close()
         // Read both pipes concurrently so neither fills up and blocks the child.
-        let group = DispatchGroup()
+        let done = DispatchSemaphore(value: 0)
         nonisolated(unsafe) var errData = Data()
-        group.enter()
-        DispatchQueue.global().async {
+        Thread.detachNewThread {
             errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
+            done.signal()
         }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
+        done.wait()
         process.waitUntilExit()
         return CommandResult(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
