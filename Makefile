@@ -5,6 +5,7 @@
 #
 # State, socket and the Python checkers live in this folder (.state/, .venv/).
 
+SHELL        = /bin/bash
 SWIFT       ?= swift
 CONFIG      ?= debug
 WORKFLOWS   ?= $(CURDIR)/Workflows/pnipgm
@@ -38,7 +39,7 @@ deps:
 ## venv: the Python checkers (the varlink reference client and certification test).
 venv: $(VENV)/.installed
 
-$(VENV)/.installed: deps
+$(VENV)/.installed: | deps
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/python3 -m pip install -q --disable-pip-version-check 'varlink==31.0.0'
 	touch $@
@@ -63,7 +64,9 @@ run: build
 	exec $(BIN)/concertd --workflows $(WORKFLOWS) --state-dir $(STATE_DIR) --socket $(SOCKET)
 
 test: build venv
-	CONCERT_PYTHON=$(VENV)/bin/python3 CONCERT_BIN_DIR=$(BIN) $(SWIFT) test -c $(CONFIG)
+	set -o pipefail; CONCERT_PYTHON=$(VENV)/bin/python3 CONCERT_BIN_DIR=$(BIN) \
+	  $(SWIFT) test -c $(CONFIG) 2>&1 | tee .build/test.log
+	@sed -n 's/.*Test run with \([0-9]*\) tests* in .* passed.*/\1 passed, 0 failed/p' .build/test.log | tail -1
 
 clean:
 	rm -rf .build $(STATE_DIR)

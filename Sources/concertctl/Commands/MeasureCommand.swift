@@ -22,11 +22,11 @@ extension Concertctl {
                     }
                     measure["history"] = reply["history"] ?? .array([])
                     if options.json { return Output.line(Output.json(.object(measure))) }
-                    print(JSONValue.object(measure))
+                    render(JSONValue.object(measure))
                 }
             }
 
-            private func print(_ m: JSONValue) {
+            private func render(_ m: JSONValue) {
                 let deadline = m["continuous"]?.boolValue == true
                     ? "continuous (due at the plan's end)"
                     : m["deadline"].text + (m["deadline_illustrative"]?.boolValue == true ? " (illustrative)" : "")
