@@ -25,6 +25,7 @@ struct Concertctl: AsyncParsableCommand {
               concertctl events --follow
               concertctl workflow validate Workflows/pnipgm
             """,
+        version: "0.1.0",
         subcommands: [
             Status.self, Summary.self, Measures.self, MeasureCommand.self, Entities.self, Report.self, Replan.self,
             Reopen.self, Events.self, Workflow.self,
