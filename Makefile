@@ -65,7 +65,7 @@ run: build
 
 test: build venv
 	set -o pipefail; CONCERT_PYTHON=$(VENV)/bin/python3 CONCERT_BIN_DIR=$(BIN) \
-	  $(SWIFT) test -c $(CONFIG) 2>&1 | tee .build/test.log
+	  $(SWIFT) test -c $(CONFIG) --no-parallel 2>&1 | tee .build/test.log
 	@sed -n 's/.*Test run with \([0-9]*\) tests* in .* passed.*/\1 passed, 0 failed/p' .build/test.log | tail -1
 
 clean:

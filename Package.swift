@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         .target(name: "ConcertCore", swiftSettings: strict),
@@ -43,6 +44,7 @@ let package = Package(
             name: "ConcertAgents",
             dependencies: [
                 "ConcertCore", "ConcertStore",
+                .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -58,6 +60,7 @@ let package = Package(
                 .embedInCode("Interfaces/io.concert.Progress.varlink"),
                 .embedInCode("Interfaces/io.concert.Events.varlink"),
                 .embedInCode("Interfaces/io.concert.Daemon.varlink"),
+                .embedInCode("Interfaces/io.concert.Clock.varlink"),
             ],
             swiftSettings: strict),
         .executableTarget(

@@ -32,11 +32,21 @@ struct Concertd: AsyncParsableCommand {
     @Option(name: .customLong("max-connections"), help: ArgumentHelp("Control connections allowed at once.", valueName: "n"))
     var maxConnections: Int = 4096
 
+    @Option(
+        name: .customLong("virtual-clock"),
+        help: ArgumentHelp(
+            "Run on virtual time starting at this instant (RFC 3339, e.g. 2027-01-01T09:00:00Z); it moves only with concertctl clock advance.",
+            valueName: "instant"))
+    var virtualClock: String?
+
     @Option(name: .customLong("log-level"), help: ArgumentHelp("trace, debug, info, notice, warning, error or critical.", valueName: "level"))
     var logLevel: String = "info"
 
     func validate() throws {
         guard UInt16(socketMode, radix: 8) != nil else { throw ValidationError("--socket-mode takes an octal mode such as 0660") }
+        if let virtualClock, ISO8601DateFormatter().date(from: virtualClock) == nil {
+            throw ValidationError("--virtual-clock takes an RFC 3339 instant such as 2027-01-01T09:00:00Z")
+        }
         guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of: trace, debug, info, notice, warning, error, critical")
@@ -54,6 +64,7 @@ struct Concertd: AsyncParsableCommand {
         let configuration = DaemonConfiguration.resolve(
             workflows: workflows, stateDirectory: stateDirectory, socket: socket,
             socketMode: UInt16(socketMode, radix: 8) ?? 0o660, maxConnections: maxConnections,
+            virtualClockStart: virtualClock.flatMap { ISO8601DateFormatter().date(from: $0) },
             environment: ProcessInfo.processInfo.environment)
         do {
             try await Daemon.run(configuration: configuration, logger: logger)

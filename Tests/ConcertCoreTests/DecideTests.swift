@@ -173,3 +173,47 @@ struct DecideTests {
         #expect(CalendarDate(iso: "2025-01-01")?.description == "2025-01-01")
     }
 }
+
+@Suite("overdue marks")
+struct OverdueMarkTests {
+    static let monitor = Author.agent("monitor")
+
+    @Test func theMonitorMarksOncePerMissedDeadline() throws {
+        var state = PlanState(plan: Fixtures.plan)
+        let deadline = CalendarDate(iso: "2024-06-30")!
+        let mark = PlanCommand.markOverdue(MarkOverdue(measure: "M01", deadline: deadline))
+        // Not before the day after the deadline (in the plan's time zone).
+        let onTheDay = ISO8601DateFormatter().date(from: "2024-06-30T22:30:00Z")!
+        #expect(throws: CommandRejection(.notOverdue("M01"))) { try Fixtures.apply(mark, by: Self.monitor, to: &state, at: onTheDay) }
+        let nextDay = ISO8601DateFormatter().date(from: "2024-06-30T23:00:00Z")!
+        try Fixtures.apply(mark, by: Self.monitor, to: &state, at: nextDay)
+        #expect(state.progress(of: state.measure("M01")!).overdueSince == deadline)
+        #expect(state.progress(of: state.measure("M01")!).history.last?.kind == .overdue)
+        #expect(throws: CommandRejection(.notOverdue("M01"))) { try Fixtures.apply(mark, by: Self.monitor, to: &state, at: nextDay) }
+        // A replan clears the mark; the new deadline can be missed again.
+        try Fixtures.apply(.replan(Replan(measure: "M01", deadline: CalendarDate(iso: "2025-01-31")!, reason: "late tender")), to: &state)
+        #expect(state.progress(of: state.measure("M01")!).overdueSince == nil)
+        #expect(throws: CommandRejection(.notOverdue("M01"))) { try Fixtures.apply(mark, by: Self.monitor, to: &state, at: Fixtures.now) }
+        try Fixtures.apply(
+            .markOverdue(MarkOverdue(measure: "M01", deadline: CalendarDate(iso: "2025-01-31")!)), by: Self.monitor, to: &state)
+    }
+
+    @Test func onlyTheAgentMarksAndNeverACompletedMeasure() throws {
+        var state = PlanState(plan: Fixtures.plan)
+        let mark = PlanCommand.markOverdue(MarkOverdue(measure: "M01", deadline: CalendarDate(iso: "2024-06-30")!))
+        #expect(throws: CommandRejection(.permissionDenied(required: .agent, actual: .coordinator))) {
+            try Fixtures.apply(mark, to: &state)
+        }
+        try Fixtures.apply(.report(ProgressReport(measure: "M01", stage: .completed)), to: &state)
+        #expect(throws: CommandRejection(.notOverdue("M01"))) { try Fixtures.apply(mark, by: Self.monitor, to: &state) }
+    }
+
+    @Test func continuousMeasuresFallDueAtThePlanEnd() throws {
+        var state = PlanState(plan: Fixtures.plan)
+        #expect(state.overdueDeadline(of: state.measure("M02")!) == Fixtures.plan.end)
+        let after = ISO8601DateFormatter().date(from: "2031-01-01T00:00:00Z")!
+        try Fixtures.apply(
+            .markOverdue(MarkOverdue(measure: "M02", deadline: Fixtures.plan.end)), by: Self.monitor, to: &state, at: after)
+        #expect(state.progress(of: state.measure("M02")!).overdueSince == Fixtures.plan.end)
+    }
+}

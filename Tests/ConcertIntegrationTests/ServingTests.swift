@@ -37,7 +37,7 @@ struct ServingTests {
     }
 
     @Test func reportReplanAndHistory() async throws {
-        let daemon = try DaemonProcess()
+        let daemon = try DaemonProcess(extraArguments: DaemonProcess.quietDay)
         try await daemon.start()
         defer { daemon.removeFiles() }
         let list = try #require(try await daemon.ctl("measures", "--json").json as? [[String: Any]])
@@ -102,7 +102,7 @@ struct ServingTests {
     }
 
     @Test func eventsFollowSeesCommittedReports() async throws {
-        let daemon = try DaemonProcess()
+        let daemon = try DaemonProcess(extraArguments: DaemonProcess.quietDay)
         try await daemon.start()
         defer { daemon.removeFiles() }
         let list = try #require(try await daemon.ctl("measures", "--json").json as? [[String: Any]])

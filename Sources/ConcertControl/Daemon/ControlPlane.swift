@@ -9,7 +9,9 @@ public enum ControlPlane {
     public static let product = "concertd"
     public static let url = "https://concert.example.org/"
 
-    public static func service(ledger: Ledger, store: any EventStore, context: DaemonContext) throws -> VarlinkService {
+    public static func service(
+        ledger: Ledger, store: any EventStore, timeline: Timeline, context: DaemonContext
+    ) throws -> VarlinkService {
         var service = VarlinkService(vendor: vendor, product: product, version: context.version, url: url)
         try service.register(
             interfaceDescription: InterfaceDescriptions.plan, handler: PlanInterface.router(ledger: ledger, now: context.now))
@@ -17,6 +19,8 @@ public enum ControlPlane {
             interfaceDescription: InterfaceDescriptions.progress, handler: ProgressInterface.router(ledger: ledger))
         try service.register(
             interfaceDescription: InterfaceDescriptions.events, handler: EventsInterface.router(ledger: ledger, store: store))
+        try service.register(
+            interfaceDescription: InterfaceDescriptions.clock, handler: ClockInterface.router(ledger: ledger, timeline: timeline))
         try service.register(
             interfaceDescription: InterfaceDescriptions.daemon, handler: DaemonInterface.router(ledger: ledger, context: context))
         return service

@@ -56,9 +56,14 @@ public enum Daemon {
     private static func serve(
         plan: Plan, store: SQLiteEventStore, configuration: DaemonConfiguration, logger: Logger
     ) async throws {
-        let ledger = try await Ledger(store: store, plan: plan, logger: logger)
-        let context = DaemonContext(version: version, configuration: configuration)
-        let service = try ControlPlane.service(ledger: ledger, store: store, context: context)
+        let clock: any PlanClock =
+            configuration.virtualClockStart.map { VirtualClock(startingAt: $0) } ?? SystemClock()
+        if clock.isVirtual { logger.notice("running on virtual time", metadata: ["now": "\(clock.now)"]) }
+        let ledger = try await Ledger(store: store, plan: plan, now: { clock.now }, logger: logger)
+        let timeline = Timeline(clock: clock, logger: logger)
+        let monitor = Monitor(ledger: ledger, timeline: timeline, logger: logger)
+        let context = DaemonContext(version: version, configuration: configuration, now: { clock.now })
+        let service = try ControlPlane.service(ledger: ledger, store: store, timeline: timeline, context: context)
 
         let listener: VarlinkServerConfiguration.Listener
         let address: String
@@ -83,6 +88,7 @@ public enum Daemon {
             configuration: ServiceGroupConfiguration(
                 services: [
                     .init(service: LedgerService(ledger: ledger)),
+                    .init(service: AgentsService(timeline: timeline, monitor: monitor)),
                     .init(service: ControlServerService(server: server)),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],

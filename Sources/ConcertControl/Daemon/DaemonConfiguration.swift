@@ -13,6 +13,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var socketMode: UInt16
     /// At most this many control connections at once.
     public var maxConnections: Int
+    /// When set, the daemon runs on virtual time starting at this instant.
+    public var virtualClockStart: Date?
 
     public static let defaultStateDirectory = "/var/lib/concert"
     public static let defaultRuntimeDirectory = "/run/concert"
@@ -30,7 +32,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
     ///     separated by colons, of which the first is used).
     public static func resolve(
         workflows: String?, stateDirectory: String?, socket: String?, socketMode: UInt16 = 0o660,
-        maxConnections: Int = 256, environment: [String: String]
+        maxConnections: Int = 256, virtualClockStart: Date? = nil, environment: [String: String]
     ) -> DaemonConfiguration {
         func first(_ name: String) -> String? {
             environment[name]?.split(separator: ":").first.map(String.init).flatMap { $0.isEmpty ? nil : $0 }
@@ -41,7 +43,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
         return DaemonConfiguration(
             workflows: plan, stateDirectory: state,
             socketPath: socket ?? (runtime as NSString).appendingPathComponent(socketName), socketMode: socketMode,
-            maxConnections: maxConnections)
+            maxConnections: maxConnections, virtualClockStart: virtualClockStart)
     }
 
     /// The event log's database file.

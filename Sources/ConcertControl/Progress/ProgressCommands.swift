@@ -162,6 +162,9 @@ struct ProgressCommands {
             return ControlError(name("NotCompleted"), message: message, ["measure": .string(measure.rawValue)])
         case .measureCompleted(let measure):
             return ControlError(name("AlreadyCompleted"), message: message, ["measure": .string(measure.rawValue)])
+        case .notOverdue(let measure):
+            return ControlError(
+                name("NotRecorded"), message: message, ["reason": .string("not_overdue"), "measure": .string(measure.rawValue)])
         case .permissionDenied(let required, let actual):
             return ControlError(
                 name("RoleRequired"), message: message,

@@ -22,6 +22,8 @@ public struct CommandRejection: Error, Hashable, Sendable, CustomStringConvertib
         /// Only a completed measure can be reopened; a completed one cannot be replanned.
         case measureNotCompleted(MeasureID)
         case measureCompleted(MeasureID)
+        /// The measure is not (or no longer) past the given deadline, or is already marked.
+        case notOverdue(MeasureID)
         /// The caller's role does not allow the command.
         case permissionDenied(required: Role, actual: Role)
     }
@@ -58,6 +60,8 @@ public struct CommandRejection: Error, Hashable, Sendable, CustomStringConvertib
             return "measure \(m) is not completed, so there is nothing to reopen"
         case .measureCompleted(let m):
             return "measure \(m) is completed; reopen it before replanning"
+        case .notOverdue(let m):
+            return "measure \(m) is not newly overdue against that deadline"
         case .permissionDenied(let required, let actual):
             return "this needs the \(required.rawValue) role; you are \(actual.rawValue)"
         }

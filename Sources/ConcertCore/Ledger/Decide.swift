@@ -78,6 +78,17 @@ extension PlanState {
             try checkReason(reopen.reason)
             guard current.stage == .completed else { throw CommandRejection(.measureNotCompleted(measure.id)) }
             return [.measureReopened(MeasureReopened(measure: measure.id, reason: reopen.reason))]
+
+        case .markOverdue(let mark):
+            guard role == .agent else {
+                throw CommandRejection(.permissionDenied(required: .agent, actual: role))
+            }
+            guard let due = overdueDeadline(of: measure), due == mark.deadline, current.overdueSince != due,
+                CalendarDate(now, in: timeZone) > due
+            else { throw CommandRejection(.notOverdue(measure.id)) }
+            return [
+                .measureFellOverdue(MeasureFellOverdue(measure: measure.id, deadline: due, stage: current.stage))
+            ]
         }
     }
 

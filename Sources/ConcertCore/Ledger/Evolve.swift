@@ -12,6 +12,7 @@ extension PlanState {
             entry.stage = e.stage
             entry.indicatorValues.merge(e.indicators) { _, new in new }
             entry.lastReportedAt = recorded.recordedAt
+            if e.stage == .completed { entry.overdueSince = nil }
             var line = base
             line.stage = e.stage
             line.indicators = e.indicators
@@ -19,9 +20,16 @@ extension PlanState {
             entry.history.append(line)
         case .measureReplanned(let e):
             entry.deadline = e.deadline
+            entry.overdueSince = nil
             var line = base
             line.kind = .replan
             line.note = e.reason
+            line.deadline = e.deadline
+            entry.history.append(line)
+        case .measureFellOverdue(let e):
+            entry.overdueSince = e.deadline
+            var line = base
+            line.kind = .overdue
             line.deadline = e.deadline
             entry.history.append(line)
         case .measureReopened(let e):

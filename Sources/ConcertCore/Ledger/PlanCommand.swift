@@ -8,6 +8,8 @@ public enum PlanCommand: Hashable, Sendable {
     case replan(Replan)
     /// Takes a completed measure back to in progress; coordinators only, with a reason.
     case reopen(Reopen)
+    /// Records that a measure has passed its deadline unfinished; the monitor's command.
+    case markOverdue(MarkOverdue)
 
     /// The measure the command is about.
     public var measure: MeasureID {
@@ -15,6 +17,7 @@ public enum PlanCommand: Hashable, Sendable {
         case .report(let report): return report.measure
         case .replan(let replan): return replan.measure
         case .reopen(let reopen): return reopen.measure
+        case .markOverdue(let mark): return mark.measure
         }
     }
 }
@@ -52,6 +55,17 @@ public struct Reopen: Hashable, Sendable {
     public init(measure: MeasureID, reason: String) {
         self.measure = measure
         self.reason = reason
+    }
+}
+
+public struct MarkOverdue: Hashable, Sendable {
+    public var measure: MeasureID
+    /// The deadline the measure missed; the command is refused if the deadline has changed.
+    public var deadline: CalendarDate
+
+    public init(measure: MeasureID, deadline: CalendarDate) {
+        self.measure = measure
+        self.deadline = deadline
     }
 }
 

@@ -9,6 +9,7 @@ extension PlanEvent {
         case .progressReported(let e): return try encoder.encode(e)
         case .measureReplanned(let e): return try encoder.encode(e)
         case .measureReopened(let e): return try encoder.encode(e)
+        case .measureFellOverdue(let e): return try encoder.encode(e)
         }
     }
 
@@ -22,6 +23,8 @@ extension PlanEvent {
             return .measureReplanned(try decoder.decode(MeasureReplanned.self, from: payload))
         case "measure_reopened":
             return .measureReopened(try decoder.decode(MeasureReopened.self, from: payload))
+        case "measure_fell_overdue":
+            return .measureFellOverdue(try decoder.decode(MeasureFellOverdue.self, from: payload))
         default:
             throw UnknownEventKind(kind: kind)
         }

@@ -3,6 +3,7 @@ public enum PlanEvent: Hashable, Sendable {
     case progressReported(ProgressReported)
     case measureReplanned(MeasureReplanned)
     case measureReopened(MeasureReopened)
+    case measureFellOverdue(MeasureFellOverdue)
 
     /// The stable name stored beside the payload (`progress_reported`, ...).
     public var kind: String {
@@ -10,6 +11,7 @@ public enum PlanEvent: Hashable, Sendable {
         case .progressReported: return "progress_reported"
         case .measureReplanned: return "measure_replanned"
         case .measureReopened: return "measure_reopened"
+        case .measureFellOverdue: return "measure_fell_overdue"
         }
     }
 
@@ -19,6 +21,7 @@ public enum PlanEvent: Hashable, Sendable {
         case .progressReported(let e): return e.measure
         case .measureReplanned(let e): return e.measure
         case .measureReopened(let e): return e.measure
+        case .measureFellOverdue(let e): return e.measure
         }
     }
 }
@@ -73,5 +76,19 @@ public struct MeasureReopened: Hashable, Codable, Sendable {
     public init(measure: MeasureID, reason: String) {
         self.measure = measure
         self.reason = reason
+    }
+}
+
+public struct MeasureFellOverdue: Hashable, Codable, Sendable {
+    public var measure: MeasureID
+    /// The deadline it missed (for a continuous measure, the plan's end).
+    public var deadline: CalendarDate
+    /// Its stage when it fell overdue.
+    public var stage: Stage
+
+    public init(measure: MeasureID, deadline: CalendarDate, stage: Stage) {
+        self.measure = measure
+        self.deadline = deadline
+        self.stage = stage
     }
 }

@@ -6,6 +6,8 @@ public struct HistoryEntry: Hashable, Codable, Sendable {
         case report
         case replan
         case reopen
+        /// The monitor found the measure past its deadline, unfinished.
+        case overdue
     }
 
     public var sequence: Int64

@@ -8,12 +8,15 @@ public struct MeasureProgress: Hashable, Codable, Sendable {
     /// The latest reported value of each indicator.
     public var indicatorValues: [String: Double]
     public var lastReportedAt: Date?
+    /// The deadline the measure was recorded overdue against, while it stays so.
+    public var overdueSince: CalendarDate?
     public var history: [HistoryEntry]
 
     public init(
         stage: Stage = .notStarted, deadline: CalendarDate?, indicatorValues: [String: Double] = [:],
-        lastReportedAt: Date? = nil, history: [HistoryEntry] = []
+        lastReportedAt: Date? = nil, overdueSince: CalendarDate? = nil, history: [HistoryEntry] = []
     ) {
+        self.overdueSince = overdueSince
         self.stage = stage
         self.deadline = deadline
         self.indicatorValues = indicatorValues

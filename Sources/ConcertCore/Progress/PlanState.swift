@@ -53,6 +53,14 @@ public struct PlanState: Sendable {
         TimeZone(identifier: plan.timeZone) ?? TimeZone(identifier: "UTC") ?? .current
     }
 
+    /// The day after which an unfinished measure is overdue: its deadline in force, or the
+    /// plan's end for a continuous measure; nil when it is completed or has no deadline.
+    public func overdueDeadline(of measure: Measure) -> CalendarDate? {
+        let current = progress(of: measure)
+        guard current.stage != .completed else { return nil }
+        return measure.continuous ? plan.end : current.deadline
+    }
+
     /// Whether a measure is overdue on `today` (a day in the plan's time zone).
     ///
     /// A measure is overdue when it is not completed and its deadline has passed; a continuous

@@ -32,6 +32,8 @@ struct CLIError: Error {
         switch short {
         case "NoSuchMeasure", "NoSuchFilterValue", "NoSuchEntity", "NoSuchFocalPoint":
             code = Self.notFound
+        case "NotVirtual":
+            code = Self.refused
         case "RoleRequired", "PermissionDenied":
             code = Self.permissionDenied
         case "NotRecorded":

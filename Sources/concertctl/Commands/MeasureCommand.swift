@@ -62,6 +62,7 @@ extension Concertctl {
                         detail.append(values.sorted { $0.key < $1.key }.map { "\($0.key)=\(Optional($0.value).text)" }.joined(separator: " "))
                     }
                     if h["kind"]?.stringValue == "replan" { detail.append("deadline \(h["deadline"].text)") }
+                    if h["kind"]?.stringValue == "overdue" { detail.append("missed deadline \(h["deadline"].text)") }
                     if let note = h["note"]?.stringValue { detail.append(note) }
                     table.add(h["sequence"].text, h["at"].text, h["by"].text, h["kind"].text, h["status"].text, detail.joined(separator: "; "))
                 }

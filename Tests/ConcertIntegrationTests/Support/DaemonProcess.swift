@@ -45,6 +45,10 @@ final class DaemonProcess: @unchecked Sendable {
             .flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
     }
 
+    /// A virtual day before any of the sample plan's deadlines: no agent records anything on
+    /// its own, so a test sees only what it did.
+    static let quietDay = ["--virtual-clock", "2019-09-01T09:00:00Z"]
+
     init(
         workflows: String = TestPaths.samplePlan, extraArguments: [String] = [], directory: URL? = nil,
         socketActivated: Bool = false

@@ -1,0 +1,26 @@
+import Logging
+import ServiceLifecycle
+
+/// Runs the timeline and the agents as one service; they stop on graceful shutdown.
+public struct AgentsService: Service {
+    public let timeline: Timeline
+    public let monitor: Monitor
+
+    public init(timeline: Timeline, monitor: Monitor) {
+        self.timeline = timeline
+        self.monitor = monitor
+    }
+
+    public func run() async throws {
+        let timeline = self.timeline
+        let monitor = self.monitor
+        await monitor.start()
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await timeline.run() }
+            group.addTask { await monitor.run() }
+            try? await gracefulShutdown()
+            await timeline.stop()
+            group.cancelAll()
+        }
+    }
+}
