@@ -39,9 +39,9 @@ deps:
 ## venv: the Python checkers (the varlink reference client and certification test).
 venv: $(VENV)/.installed
 
-$(VENV)/.installed: | deps
+$(VENV)/.installed: Tests/requirements.txt | deps
 	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/python3 -m pip install -q --disable-pip-version-check 'varlink==31.0.0'
+	$(VENV)/bin/python3 -m pip install -q --disable-pip-version-check -r Tests/requirements.txt
 	touch $@
 
 build: deps

@@ -24,6 +24,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "ConcertCore", swiftSettings: strict),
+        .target(name: "ICalendar", swiftSettings: strict),
         .target(
             name: "ConcertWorkflows",
             dependencies: ["ConcertCore", .product(name: "Yams", package: "Yams")],
@@ -80,6 +81,7 @@ let package = Package(
             ],
             swiftSettings: strict),
         .testTarget(name: "ConcertCoreTests", dependencies: ["ConcertCore"], swiftSettings: strict),
+        .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"], swiftSettings: strict),
         .testTarget(
             name: "ConcertWorkflowsTests", dependencies: ["ConcertWorkflows", "ConcertCore"],
             swiftSettings: strict),

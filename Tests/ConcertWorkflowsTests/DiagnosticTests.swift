@@ -61,7 +61,7 @@ import Testing
         expectDiagnostics(
             try diagnostics(["bodies.yaml": text]),
             [
-                "bodies.yaml:1:1: unknown section 'bodys'; did you mean 'bodies'? (allowed: plan, axes, objectives, thematic_areas, entities, measures, bodies)"
+                "bodies.yaml:1:1: unknown section 'bodys'; did you mean 'bodies'? (allowed: plan, axes, objectives, thematic_areas, entities, measures, bodies, calendar)"
             ])
     }
 
@@ -407,7 +407,7 @@ import Testing
             [
                 "bodies.yaml:4:11: 'kind' of body committee 'board' is not one of: committee, working_group, thematic_group, monitoring, consultative",
                 "bodies.yaml:5:20: 'members' of body committee lists 'mai' twice",
-                "bodies.yaml:7:14: 'rrule' of cadence of body committee 'MONTHLY' must start with FREQ= (an RFC 5545 RRULE)",
+                "bodies.yaml:7:14: 'rrule' of cadence of body committee 'MONTHLY' is not a valid RRULE: 'MONTHLY' is not a rule part: parts are NAME=VALUE separated by ';'",
                 "bodies.yaml:8:14: 'first' of cadence of body committee '2026-01-13 10:00' is not a valid local time (YYYY-MM-DDTHH:MM)",
                 "bodies.yaml:9:25: 'duration_minutes' of cadence of body committee must be more than 0",
                 "bodies.yaml:10:7: unknown key 'every' in cadence of body committee (allowed: rrule, first, time_zone, duration_minutes)",
@@ -418,7 +418,7 @@ import Testing
         expectDiagnostics(
             try diagnostics(["extra.yaml": "- plan\n- axes\n"]),
             [
-                "extra.yaml:1:1: a workflow file must be a mapping of sections (plan, axes, objectives, thematic_areas, entities, measures, bodies), found a list"
+                "extra.yaml:1:1: a workflow file must be a mapping of sections (plan, axes, objectives, thematic_areas, entities, measures, bodies, calendar), found a list"
             ])
     }
 

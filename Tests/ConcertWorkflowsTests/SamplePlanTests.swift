@@ -87,4 +87,37 @@ let samplePlanDirectory: String = {
         // A cadence without its own time zone takes the plan's.
         #expect(plan.bodies.allSatisfy { $0.cadence == nil || $0.timeZone == "Europe/Lisbon" })
     }
+
+    @Test func hasLisbonsBusinessCalendarWithPortugalsHolidays() throws {
+        #expect(plan.calendar.workingDays == Weekday.mondayToFriday)
+        #expect(plan.calendar.workingHours.description == "09:00-17:30")
+        #expect(plan.calendar.nationalHolidays == .portugal)
+        #expect(plan.calendar.meetingOnHoliday == .moveToNextWorkingDay)
+        let calendar = try plan.businessCalendar()
+        #expect(calendar.timeZone.identifier == "Europe/Lisbon")
+        #expect(calendar.holidays(in: 2027).count == 14)  // 13 national and Santo António
+        #expect(!calendar.isWorkingDay(CalendarDate(iso: "2026-06-10")!))
+    }
+
+    /// Every cadence reads, starts at its first meeting, and keeps its local time.
+    @Test func cadencesExpandFromTheirFirstMeeting() throws {
+        let calendar = try plan.businessCalendar()
+        for body in plan.bodies where body.cadence != nil {
+            let recurrence = try #require(body.recurrence(defaultTimeZone: plan.timeZone), "\(body.id)")
+            #expect(recurrence.firstLocalOccurrence?.description == body.firstMeeting, "\(body.id)")
+            let first = try #require(recurrence.firstOccurrence)
+            let year = recurrence.occurrences(from: first, through: first.addingTimeInterval(366 * 86_400))
+            #expect(year.count >= 2, "\(body.id)")
+            #expect(year.allSatisfy { LocalDateTime($0, in: calendar.timeZone).time == recurrence.start.time })
+        }
+        let committee = try #require(
+            plan.bodies.first { $0.id == "committee" }?.recurrence(defaultTimeZone: plan.timeZone))
+        let meetings = committee.occurrences(
+            from: try #require(committee.firstOccurrence), through: Date(timeIntervalSince1970: 1_830_000_000), limit: 5
+        )
+        #expect(
+            meetings.map { LocalDateTime($0, in: calendar.timeZone).description } == [
+                "2026-01-13T10:00", "2026-04-14T10:00", "2026-07-14T10:00", "2026-10-13T10:00", "2027-01-12T10:00",
+            ])
+    }
 }

@@ -1,5 +1,5 @@
 /// A national implementation plan: its tree of axes, objectives and measures, the entities
-/// and focal points that carry it, and the bodies that coordinate it.
+/// and focal points that carry it, the bodies that coordinate it, and its business calendar.
 ///
 /// A plan is configuration, read from Workflows/; what happens to it over time is in the
 /// event log and folded into `PlanState`.
@@ -17,12 +17,14 @@ public struct Plan: Hashable, Codable, Sendable {
     public var entities: [Entity]
     public var focalPoints: [FocalPoint]
     public var bodies: [Body]
+    /// Working days, hours and holidays (the `calendar:` section); `.standard` when undeclared.
+    public var calendar: BusinessCalendarDeclaration
 
     public init(
         id: String, title: String, timeZone: String, start: CalendarDate, end: CalendarDate,
         axes: [Axis] = [], objectives: [Objective] = [], thematicAreas: [ThematicArea] = [],
         measures: [Measure] = [], entities: [Entity] = [], focalPoints: [FocalPoint] = [],
-        bodies: [Body] = []
+        bodies: [Body] = [], calendar: BusinessCalendarDeclaration = .standard
     ) {
         self.id = id
         self.title = title
@@ -36,5 +38,6 @@ public struct Plan: Hashable, Codable, Sendable {
         self.entities = entities
         self.focalPoints = focalPoints
         self.bodies = bodies
+        self.calendar = calendar
     }
 }

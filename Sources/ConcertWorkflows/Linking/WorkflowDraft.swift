@@ -21,6 +21,16 @@ struct WorkflowDraft {
         var subject: String
     }
 
+    /// A body's cadence, to check against the plan's time zone once every file is read.
+    struct CadenceCheck {
+        var rule: Located<RecurrenceRule>
+        var first: Located<LocalDateTime>
+        /// The cadence's own time zone; the plan's when nil.
+        var timeZone: String?
+        /// How messages name the cadence, e.g. `cadence of body committee`.
+        var subject: String
+    }
+
     /// Top-level section keys seen, with their first place.
     var sections: [String: SourceLocation] = [:]
 
@@ -32,6 +42,8 @@ struct WorkflowDraft {
     var focalPoints: [FocalPoint] = []
     var measures: [Measure] = []
     var bodies: [Body] = []
+    /// The `calendar` section; nil when no file declares it (or it has a problem).
+    var calendar: BusinessCalendarDeclaration?
 
     var axisTable = SymbolTable<Int>(noun: "axis")
     var objectiveTable = SymbolTable<Int>(noun: "objective")
@@ -43,6 +55,7 @@ struct WorkflowDraft {
 
     var references: [Reference] = []
     var deadlines: [DeadlineCheck] = []
+    var cadences: [CadenceCheck] = []
     /// Entity → its parent, as written, for the cycle check.
     var parents: [EntityID: Located<EntityID>] = [:]
 
@@ -60,6 +73,7 @@ struct WorkflowDraft {
         return Plan(
             id: header.id, title: header.title, timeZone: header.timeZone, start: header.start.value,
             end: header.end.value, axes: axes, objectives: objectives, thematicAreas: thematicAreas,
-            measures: measures, entities: entities, focalPoints: focalPoints, bodies: bodies)
+            measures: measures, entities: entities, focalPoints: focalPoints, bodies: bodies,
+            calendar: calendar ?? .standard)
     }
 }

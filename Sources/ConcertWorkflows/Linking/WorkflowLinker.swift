@@ -3,8 +3,9 @@ import ConcertCore
 /// The second pass: checks what no single section can check alone.
 ///
 /// That is every reference against the declared identifiers, deadlines against the plan's
-/// span, entity parents for cycles, and the presence of the `plan` section. Every check is
-/// one pass with dictionary lookups.
+/// span, entity parents for cycles, cadences against their first meetings, and the
+/// presence of the `plan` section. Every check is one pass with dictionary lookups (a
+/// cadence's check expands its rule up to its first occurrence).
 struct WorkflowLinker {
     let log: DiagnosticLog
     /// Names the folder in diagnostics about it as a whole.
@@ -23,6 +24,7 @@ struct WorkflowLinker {
         checkReferences(draft)
         checkDeadlines(draft)
         checkParentCycles(draft)
+        checkCadences(draft)
     }
 
     private func checkReferences(_ draft: WorkflowDraft) {

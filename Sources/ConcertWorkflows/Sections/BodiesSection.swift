@@ -19,6 +19,9 @@ import ConcertCore
 ///     venues: ["Palácio de São Bento"]
 ///     standing_agenda: ["Measures overdue", "Measures blocked"]
 /// ```
+///
+/// `rrule` is read by `RecurrenceRule(parsing:)` and `first` as a `LocalDateTime`; the
+/// linker then checks that `first` is the cadence's first occurrence.
 enum BodiesSection: WorkflowSection {
     static let key = "bodies"
     static let mergesAcrossFiles = true
@@ -67,6 +70,7 @@ enum BodiesSection: WorkflowSection {
             body.firstMeeting = cadence.first
             body.timeZone = cadence.timeZone  // nil: the plan's, filled in by WorkflowDraft.makePlan
             body.durationMinutes = cadence.durationMinutes
+            draft.cadences.append(cadence.check)
         }
         draft.bodies.append(body)
     }
@@ -115,28 +119,34 @@ enum BodiesSection: WorkflowSection {
         var first: String
         var timeZone: String?
         var durationMinutes: Int
+        /// What the linker checks once the plan's time zone is known.
+        var check: WorkflowDraft.CadenceCheck
     }
 
     /// The cadence, or nil when something in it is wrong (reported).
+    ///
+    /// The rrule is parsed as an RFC 5545 RRULE and the first meeting as a local date-time;
+    /// whether the first meeting is an occurrence of the rule waits for the linker, which
+    /// knows the plan's time zone.
     private static func readCadence(_ value: YAMLValue, owner: String, log: DiagnosticLog) -> Cadence? {
         guard
             let reader = MappingReader(
                 value, schema: cadenceSchema, noun: "cadence", fallback: "cadence of \(owner)", log: log)
         else { return nil }
-        var rrule: String?
+        var rrule: Located<(text: String, rule: RecurrenceRule)>?
         if let value = reader.required("rrule"), let text = value.string(reader.what("rrule"), log) {
-            if text.hasPrefix("FREQ=") {
-                rrule = text
-            } else {
+            do {
+                rrule = Located(value: (text, try RecurrenceRule(parsing: text)), location: value.location)
+            } catch {
                 log.report(
-                    .invalidValue, "\(reader.what("rrule")) '\(text)' must start with FREQ= (an RFC 5545 RRULE)",
+                    .invalidValue, "\(reader.what("rrule")) '\(text)' is not a valid RRULE: \(error.message)",
                     at: value.location)
             }
         }
-        var first: String?
+        var first: Located<(text: String, start: LocalDateTime)>?
         if let value = reader.required("first"), let text = value.string(reader.what("first"), log) {
-            if isLocalDateTime(text) {
-                first = text
+            if let start = LocalDateTime(iso: text) {
+                first = Located(value: (text, start), location: value.location)
             } else {
                 log.report(
                     .invalidDate, "\(reader.what("first")) '\(text)' is not a valid local time (YYYY-MM-DDTHH:MM)",
@@ -158,17 +168,12 @@ enum BodiesSection: WorkflowSection {
             }
         }
         guard let rrule, let first, timeZoneIsValid, let duration else { return nil }
-        return Cadence(rrule: rrule, first: first, timeZone: timeZone, durationMinutes: duration)
-    }
-
-    /// `YYYY-MM-DDTHH:MM` naming a real day and a time of day.
-    static func isLocalDateTime(_ text: String) -> Bool {
-        let parts = text.split(separator: "T", omittingEmptySubsequences: false)
-        guard parts.count == 2, CalendarDate(iso: String(parts[0])) != nil else { return false }
-        let time = parts[1].split(separator: ":", omittingEmptySubsequences: false)
-        guard time.count == 2, time.allSatisfy({ $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-            let hour = Int(time[0]), let minute = Int(time[1])
-        else { return false }
-        return hour < 24 && minute < 60
+        let check = WorkflowDraft.CadenceCheck(
+            rule: Located(value: rrule.value.rule, location: rrule.location),
+            first: Located(value: first.value.start, location: first.location), timeZone: timeZone,
+            subject: reader.subject)
+        return Cadence(
+            rrule: rrule.value.text, first: first.value.text, timeZone: timeZone, durationMinutes: duration,
+            check: check)
     }
 }

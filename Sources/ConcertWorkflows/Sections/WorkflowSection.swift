@@ -18,7 +18,7 @@ enum WorkflowSections {
     static var all: [any WorkflowSection.Type] {
         [
             PlanSection.self, AxesSection.self, ObjectivesSection.self, ThematicAreasSection.self,
-            EntitiesSection.self, MeasuresSection.self, BodiesSection.self,
+            EntitiesSection.self, MeasuresSection.self, BodiesSection.self, CalendarSection.self,
         ]
     }
 
