@@ -53,7 +53,7 @@ let package = Package(
         .target(
             name: "ConcertControl",
             dependencies: [
-                "ConcertCore", "ConcertAgents", "ConcertWorkflows", "Varlink",
+                "ConcertCore", "ConcertAgents", "ConcertWorkflows", "Varlink", "ICalendar",
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [
@@ -62,6 +62,7 @@ let package = Package(
                 .embedInCode("Interfaces/io.concert.Events.varlink"),
                 .embedInCode("Interfaces/io.concert.Daemon.varlink"),
                 .embedInCode("Interfaces/io.concert.Clock.varlink"),
+                .embedInCode("Interfaces/io.concert.Calendar.varlink"),
             ],
             swiftSettings: strict),
         .executableTarget(

@@ -22,6 +22,9 @@ public enum ControlPlane {
         try service.register(
             interfaceDescription: InterfaceDescriptions.clock, handler: ClockInterface.router(ledger: ledger, timeline: timeline))
         try service.register(
+            interfaceDescription: InterfaceDescriptions.calendar,
+            handler: CalendarInterface.router(ledger: ledger, now: context.now))
+        try service.register(
             interfaceDescription: InterfaceDescriptions.daemon, handler: DaemonInterface.router(ledger: ledger, context: context))
         return service
     }

@@ -6,6 +6,7 @@ enum InterfaceDescriptions {
     static let events = String(decoding: PackageResources.io_concert_Events_varlink, as: UTF8.self)
     static let daemon = String(decoding: PackageResources.io_concert_Daemon_varlink, as: UTF8.self)
     static let clock = String(decoding: PackageResources.io_concert_Clock_varlink, as: UTF8.self)
+    static let calendar = String(decoding: PackageResources.io_concert_Calendar_varlink, as: UTF8.self)
 
-    static var all: [String] { [plan, progress, events, daemon, clock] }
+    static var all: [String] { [plan, progress, events, daemon, clock, calendar] }
 }

@@ -30,7 +30,7 @@ struct CLIError: Error {
             message = Self.describe(short: short, parameters: error.parameters)
         }
         switch short {
-        case "NoSuchMeasure", "NoSuchFilterValue", "NoSuchEntity", "NoSuchFocalPoint":
+        case "NoSuchMeasure", "NoSuchFilterValue", "NoSuchEntity", "NoSuchFocalPoint", "NoSuchBody":
             code = Self.notFound
         case "NotVirtual":
             code = Self.refused
