@@ -100,3 +100,23 @@ struct DurabilityTests {
         try await daemon.stop()
     }
 }
+
+/// Two daemons never share one event log.
+@Suite("state folder lock", .serialized)
+struct StateLockTests {
+    @Test func aSecondDaemonOnTheSameStateFolderIsRefused() async throws {
+        let first = try DaemonProcess(extraArguments: DaemonProcess.quietDay)
+        try await first.start()
+        defer { first.removeFiles() }
+        let second = try await ProcessRunner.run(
+            TestPaths.concertd,
+            [
+                "--workflows", TestPaths.samplePlan, "--state-dir", first.stateDirectory, "--socket",
+                first.directory.appendingPathComponent("second.sock").path,
+            ])
+        #expect(second.status == 75)
+        #expect(second.stderr.contains("another concertd is already using the state folder"))
+        #expect(try await first.ctl("status").status == 0)
+        try await first.stop()
+    }
+}

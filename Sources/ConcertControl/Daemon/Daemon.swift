@@ -37,6 +37,8 @@ public enum Daemon {
             "plan loaded",
             metadata: ["plan": "\(plan.id)", "measures": "\(plan.measures.count)", "workflows": "\(configuration.workflows)"])
 
+        let lock = try StateDirectoryLock(directory: configuration.stateDirectory)
+        defer { withExtendedLifetime(lock) {} }
         let store: SQLiteEventStore
         do {
             store = try await SQLiteEventStore.open(path: configuration.databasePath)
