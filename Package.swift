@@ -63,6 +63,7 @@ let package = Package(
                 .embedInCode("Interfaces/io.concert.Daemon.varlink"),
                 .embedInCode("Interfaces/io.concert.Clock.varlink"),
                 .embedInCode("Interfaces/io.concert.Calendar.varlink"),
+                .embedInCode("Interfaces/io.concert.Simulation.varlink"),
             ],
             swiftSettings: strict),
         .executableTarget(

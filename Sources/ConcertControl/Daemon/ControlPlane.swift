@@ -25,6 +25,9 @@ public enum ControlPlane {
             interfaceDescription: InterfaceDescriptions.calendar,
             handler: CalendarInterface.router(ledger: ledger, now: context.now))
         try service.register(
+            interfaceDescription: InterfaceDescriptions.simulation,
+            handler: SimulationInterface.router(ledger: ledger, now: context.now))
+        try service.register(
             interfaceDescription: InterfaceDescriptions.daemon, handler: DaemonInterface.router(ledger: ledger, context: context))
         return service
     }

@@ -8,5 +8,7 @@ enum InterfaceDescriptions {
     static let clock = String(decoding: PackageResources.io_concert_Clock_varlink, as: UTF8.self)
     static let calendar = String(decoding: PackageResources.io_concert_Calendar_varlink, as: UTF8.self)
 
-    static var all: [String] { [plan, progress, events, daemon, clock, calendar] }
+    static let simulation = String(decoding: PackageResources.io_concert_Simulation_varlink, as: UTF8.self)
+
+    static var all: [String] { [plan, progress, events, daemon, clock, calendar, simulation] }
 }
