@@ -1,13 +1,9 @@
 import Foundation
 
 extension CalendarDate {
-    /// The day `days` after this one (before, when negative).
+    /// The day `days` after this one (before, when negative), clamped to the years 1 to 9999.
     public func adding(days: Int) -> CalendarDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
-        let start = calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12)) ?? Date()
-        let moved = calendar.date(byAdding: .day, value: days, to: start) ?? start
-        return CalendarDate(moved, in: calendar.timeZone)
+        CalendarDate(clampingDayNumber: dayNumber + days)
     }
 
     /// The first instant of this day in `timeZone` (midnight, or the first valid time after a
