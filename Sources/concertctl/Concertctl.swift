@@ -20,7 +20,7 @@ struct Concertctl: AsyncParsableCommand {
               concertctl status
               concertctl measures --axis 3 --overdue
               concertctl measure show M07
-              concertctl report M07 --status in_progress --indicator people_served=1200 --note "pilot in Beja"
+              concertctl report M07 --status in_progress --indicator projects_funded=4
               concertctl replan M07 --deadline 2027-06-30 --reason "procurement delayed"
               concertctl events --follow
               concertctl workflow validate Workflows/pnipgm

@@ -10,7 +10,7 @@ extension Concertctl {
                 records new indicator values and a note. A completed measure is reopened only by a coordinator \
                 (concertctl reopen).
 
-                Example: concertctl report M07 --status in_progress --indicator people_served=1200 --note "pilot in Beja"
+                Example: concertctl report M07 --status in_progress --indicator projects_funded=4 --note "call closed"
                 """)
 
         @OptionGroup var options: GlobalOptions
@@ -31,7 +31,7 @@ extension Concertctl {
             for item in indicators {
                 let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
                 guard parts.count == 2, !parts[0].isEmpty, let value = Double(parts[1]), value.isFinite else {
-                    throw ValidationError("--indicator takes NAME=VALUE with a number, e.g. people_served=1200; got '\(item)'")
+                    throw ValidationError("--indicator takes NAME=VALUE with a number, e.g. projects_funded=4; got '\(item)'")
                 }
                 guard values[parts[0]] == nil else { throw ValidationError("indicator '\(parts[0])' is given twice") }
                 values[parts[0]] = .double(value)
