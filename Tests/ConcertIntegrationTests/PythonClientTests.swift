@@ -12,7 +12,10 @@ struct PythonClientTests {
 
         let info = try await ProcessRunner.run(TestPaths.python, ["-m", "varlink.cli", "info", address])
         #expect(info.status == 0, "python varlink must be installed (make venv): \(info.stderr)")
-        for interface in ["org.varlink.service", "io.concert.Plan", "io.concert.Progress", "io.concert.Events", "io.concert.Daemon"] {
+        for interface in [
+            "org.varlink.service", "io.concert.Plan", "io.concert.Progress", "io.concert.Events", "io.concert.Daemon",
+            "io.concert.Clock", "io.concert.Calendar", "io.concert.Simulation",
+        ] {
             #expect(info.stdout.contains(interface), "info lists \(interface)")
         }
 
@@ -20,7 +23,8 @@ struct PythonClientTests {
             import sys, varlink
             with varlink.Client(address=sys.argv[1]) as client:
                 names = client.get_interfaces()
-                for name in ["io.concert.Plan", "io.concert.Progress", "io.concert.Events", "io.concert.Daemon"]:
+                assert len([n for n in names if n.startswith("io.concert.")]) == 7, names
+                for name in names:
                     iface = client.get_interface(name)
                     assert iface.name == name, name
                 with client.open("io.concert.Plan", namespaced=False) as plan:
