@@ -5,16 +5,19 @@ import ServiceLifecycle
 public struct AgentsService: Service {
     public let timeline: Timeline
     public let monitor: Monitor
+    public let bodies: [BodyAgent]
 
-    public init(timeline: Timeline, monitor: Monitor) {
+    public init(timeline: Timeline, monitor: Monitor, bodies: [BodyAgent] = []) {
         self.timeline = timeline
         self.monitor = monitor
+        self.bodies = bodies
     }
 
     public func run() async throws {
         let timeline = self.timeline
         let monitor = self.monitor
         await monitor.start()
+        for body in bodies { await body.start() }
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await timeline.run() }
             group.addTask { await monitor.run() }

@@ -28,6 +28,6 @@ struct Concertctl: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             Status.self, Summary.self, Measures.self, MeasureCommand.self, Entities.self, Report.self, Replan.self,
-            Reopen.self, Events.self, Clock.self, Calendar.self, Simulate.self, Workflow.self,
+            Reopen.self, Events.self, Meetings.self, Clock.self, Calendar.self, Simulate.self, Workflow.self,
         ])
 }

@@ -217,3 +217,51 @@ struct OverdueMarkTests {
         #expect(state.progress(of: state.measure("M02")!).overdueSince == Fixtures.plan.end)
     }
 }
+
+@Suite("meeting commands")
+struct MeetingCommandTests {
+    static let plan: Plan = {
+        var plan = Fixtures.plan
+        plan.bodies = [
+            Body(id: "committee", name: "Committee", kind: .committee, members: ["mne", "aima"], standingAgenda: ["State of play"])
+        ]
+        plan.focalPoints = [
+            FocalPoint(id: "mne-p", entity: "mne", level: .political, name: "P"),
+            FocalPoint(id: "mne-t", entity: "mne", level: .technical, name: "T"),
+            FocalPoint(id: "aima-p", entity: "aima", level: .political, name: "Q"),
+        ]
+        return plan
+    }()
+
+    static let planned = PlannedMeeting(
+        id: "committee-2027-01-12", body: "committee", occurrence: LocalDateTime(iso: "2027-01-12T10:00")!,
+        start: Fixtures.now, end: Fixtures.now.addingTimeInterval(7_200), timeZone: TimeZone(identifier: "Europe/Lisbon")!,
+        venue: "Lisbon", movedFrom: nil)
+
+    @Test func onlyTheBodysAgentPlacesAndConvenesOnce() throws {
+        var state = PlanState(plan: Self.plan)
+        let agent = Author.agent("committee")
+        #expect(throws: CommandRejection(.permissionDenied(required: .agent, actual: .coordinator))) {
+            try Fixtures.apply(.scheduleMeeting(Self.planned), to: &state)
+        }
+        try Fixtures.apply(.scheduleMeeting(Self.planned), by: agent, to: &state)
+        #expect(throws: CommandRejection(.meetingAlreadyScheduled(Self.planned.id))) {
+            try Fixtures.apply(.scheduleMeeting(Self.planned), by: agent, to: &state)
+        }
+        #expect(state.meetings[Self.planned.id]?.status == .scheduled)
+        try Fixtures.apply(.conveneMeeting(meeting: Self.planned.id), by: agent, to: &state)
+        let meeting = try #require(state.meetings[Self.planned.id])
+        #expect(meeting.status == .convened)
+        #expect(meeting.agenda == ["State of play"])
+        #expect(meeting.convened == ["mne-p", "aima-p"])
+        #expect(throws: CommandRejection(.meetingNotWaiting(Self.planned.id))) {
+            try Fixtures.apply(.conveneMeeting(meeting: Self.planned.id), by: agent, to: &state)
+        }
+        #expect(throws: CommandRejection(.noSuchMeeting("nope"))) {
+            try Fixtures.apply(.conveneMeeting(meeting: "nope"), by: agent, to: &state)
+        }
+        // Meetings survive a snapshot.
+        let restored = PlanState(plan: Self.plan, snapshot: try PlanState.decodeSnapshot(state.encodedSnapshot()))
+        #expect(restored.meetings == state.meetings)
+    }
+}

@@ -7,7 +7,7 @@ extension PendingEvent {
     init(event: PlanEvent, envelope: CommandEnvelope, at: Date) throws {
         self.init(
             recordedAt: at, actor: EventActor(envelope.author), commandID: envelope.id, kind: event.kind,
-            subject: event.measure.rawValue, payload: try event.encodedPayload())
+            subject: event.subject, payload: try event.encodedPayload())
     }
 }
 

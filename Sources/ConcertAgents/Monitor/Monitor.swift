@@ -34,8 +34,9 @@ public actor Monitor {
             for try await event in events {
                 switch event.event {
                 case .measureReplanned, .measureReopened, .progressReported:
-                    await scheduleCheck(event.event.measure, in: await ledger.currentState)
-                case .measureFellOverdue:
+                    guard let measure = event.event.measure else { continue }
+                    await scheduleCheck(measure, in: await ledger.currentState)
+                case .measureFellOverdue, .meetingScheduled, .meetingConvened:
                     break
                 }
             }

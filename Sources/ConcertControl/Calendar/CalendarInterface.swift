@@ -57,7 +57,32 @@ enum CalendarInterface {
             let text = try CalendarExport.document(meetings: Array(meetings), plan: plan, stamp: now()).serialized()
             return ["calendar": .string(text), "meetings": .int(Int64(meetings.count))]
         }
+        router.method("ListMeetings") { call, _ in
+            let state = await ledger.currentState
+            let body = call.parameters["body"]?.stringValue
+            if let body, !state.plan.bodies.contains(where: { $0.id.rawValue == body }) {
+                throw VarlinkError(
+                    name: "\(interface).NoSuchBody",
+                    parameters: ["id": .string(body), "message": .string("no body named \(body)")])
+            }
+            let meetings = state.meetings.values
+                .filter { body == nil || $0.body.rawValue == body }
+                .sorted { ($0.start, $0.id) < ($1.start, $1.id) }
+            return ["meetings": .array(meetings.map { .object(view($0)) })]
+        }
         return router
+    }
+
+    static func view(_ m: MeetingRecord) -> [String: JSONValue] {
+        [
+            "id": .string(m.id), "body": .string(m.body.rawValue), "start": .string(Timestamps.string(m.start)),
+            "end": .string(Timestamps.string(m.end)), "time_zone": .string(m.timeZone),
+            "venue": m.venue.map { .string($0) } ?? .null, "moved_from": m.movedFrom.map { .string($0.description) } ?? .null,
+            "status": .string(m.status.rawValue), "sequence": .int(Int64(m.sequence)),
+            "agenda": .array(m.agenda.map { .string($0) }),
+            "convened_at": m.convenedAt.map { .string(Timestamps.string($0)) } ?? .null,
+            "convened": .array(m.convened.map { .string($0.rawValue) }),
+        ]
     }
 
     private static func span(_ message: String) -> VarlinkError {

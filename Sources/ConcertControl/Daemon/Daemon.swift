@@ -64,6 +64,9 @@ public enum Daemon {
         let ledger = try await Ledger(store: store, plan: plan, now: { clock.now }, logger: logger)
         let timeline = Timeline(clock: clock, logger: logger)
         let monitor = Monitor(ledger: ledger, timeline: timeline, logger: logger)
+        let bodies = plan.bodies.filter { $0.cadence != nil }.map {
+            BodyAgent(body: $0.id, ledger: ledger, timeline: timeline, logger: logger)
+        }
         let context = DaemonContext(version: version, configuration: configuration, now: { clock.now })
         let service = try ControlPlane.service(ledger: ledger, store: store, timeline: timeline, context: context)
 
@@ -90,7 +93,7 @@ public enum Daemon {
             configuration: ServiceGroupConfiguration(
                 services: [
                     .init(service: LedgerService(ledger: ledger)),
-                    .init(service: AgentsService(timeline: timeline, monitor: monitor)),
+                    .init(service: AgentsService(timeline: timeline, monitor: monitor, bodies: bodies)),
                     .init(service: ControlServerService(server: server)),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],

@@ -162,6 +162,8 @@ struct ProgressCommands {
             return ControlError(name("NotCompleted"), message: message, ["measure": .string(measure.rawValue)])
         case .measureCompleted(let measure):
             return ControlError(name("AlreadyCompleted"), message: message, ["measure": .string(measure.rawValue)])
+        case .noSuchBody, .noSuchMeeting, .meetingAlreadyScheduled, .meetingNotWaiting:
+            return ControlError(name("NotRecorded"), message: message, ["reason": .string("internal")])
         case .notOverdue(let measure):
             return ControlError(
                 name("NotRecorded"), message: message, ["reason": .string("not_overdue"), "measure": .string(measure.rawValue)])

@@ -24,6 +24,11 @@ public struct CommandRejection: Error, Hashable, Sendable, CustomStringConvertib
         case measureCompleted(MeasureID)
         /// The measure is not (or no longer) past the given deadline, or is already marked.
         case notOverdue(MeasureID)
+        case noSuchBody(BodyID)
+        case noSuchMeeting(String)
+        /// The meeting is already on the calendar, or no longer waiting to be convened.
+        case meetingAlreadyScheduled(String)
+        case meetingNotWaiting(String)
         /// The caller's role does not allow the command.
         case permissionDenied(required: Role, actual: Role)
     }
@@ -60,6 +65,14 @@ public struct CommandRejection: Error, Hashable, Sendable, CustomStringConvertib
             return "measure \(m) is not completed, so there is nothing to reopen"
         case .measureCompleted(let m):
             return "measure \(m) is completed; reopen it before replanning"
+        case .noSuchBody(let b):
+            return "no body named \(b)"
+        case .noSuchMeeting(let m):
+            return "no meeting named \(m)"
+        case .meetingAlreadyScheduled(let m):
+            return "meeting \(m) is already scheduled"
+        case .meetingNotWaiting(let m):
+            return "meeting \(m) is not waiting to be convened"
         case .notOverdue(let m):
             return "measure \(m) is not newly overdue against that deadline"
         case .permissionDenied(let required, let actual):

@@ -16,8 +16,9 @@ extension PlanState {
     public func decide(_ envelope: CommandEnvelope, now: Date) throws(CommandRejection) -> [PlanEvent] {
         let role = envelope.author.role
         let command = envelope.command
-        guard let measure = measure(command.measure) else {
-            throw CommandRejection(.noSuchMeasure(command.measure))
+        guard let measureID = command.measure else { return try decideMeeting(command, role: role) }
+        guard let measure = measure(measureID) else {
+            throw CommandRejection(.noSuchMeasure(measureID))
         }
         let current = progress(of: measure)
         switch command {
@@ -89,6 +90,8 @@ extension PlanState {
             return [
                 .measureFellOverdue(MeasureFellOverdue(measure: measure.id, deadline: due, stage: current.stage))
             ]
+        case .scheduleMeeting, .conveneMeeting:
+            return try decideMeeting(command, role: role)
         }
     }
 
@@ -101,5 +104,31 @@ extension PlanState {
 
     private func checkText(_ text: String?, field: String, limit: Int) throws(CommandRejection) {
         if let text, text.count > limit { throw CommandRejection(.textTooLong(field: field, limit: limit)) }
+    }
+}
+
+extension PlanState {
+    /// The meeting commands: only a body's agent places and convenes meetings.
+    func decideMeeting(_ command: PlanCommand, role: Role) throws(CommandRejection) -> [PlanEvent] {
+        guard role == .agent else { throw CommandRejection(.permissionDenied(required: .agent, actual: role)) }
+        switch command {
+        case .scheduleMeeting(let planned):
+            guard plan.bodies.contains(where: { $0.id == planned.body }) else {
+                throw CommandRejection(.noSuchBody(planned.body))
+            }
+            guard meetings[planned.id] == nil else { throw CommandRejection(.meetingAlreadyScheduled(planned.id)) }
+            return [.meetingScheduled(MeetingScheduled(planned))]
+        case .conveneMeeting(let id):
+            guard let meeting = meetings[id] else { throw CommandRejection(.noSuchMeeting(id)) }
+            guard meeting.status == .scheduled else { throw CommandRejection(.meetingNotWaiting(id)) }
+            guard let body = plan.bodies.first(where: { $0.id == meeting.body }) else {
+                throw CommandRejection(.noSuchBody(meeting.body))
+            }
+            let members = Set(body.members)
+            let recipients = plan.focalPoints.filter { members.contains($0.entity) && $0.level == .political }.map(\.id)
+            return [.meetingConvened(MeetingConvened(meeting: id, agenda: body.standingAgenda, recipients: recipients))]
+        default:
+            return []
+        }
     }
 }

@@ -2,7 +2,25 @@ extension PlanState {
     /// Folds one recorded event into the state. Pure and total: an event about a measure the
     /// current configuration no longer declares is still kept, so nothing recorded is lost.
     public mutating func evolve(_ recorded: RecordedPlanEvent) {
-        let id = recorded.event.measure
+        lastSequence = max(lastSequence, recorded.sequence)
+        switch recorded.event {
+        case .meetingScheduled(let e):
+            meetings[e.meeting] = MeetingRecord(
+                id: e.meeting, body: e.body, start: e.start, end: e.end, timeZone: e.timeZone, venue: e.venue,
+                movedFrom: e.movedFrom, status: .scheduled, sequence: 0, agenda: [], convenedAt: nil, convened: [])
+            return
+        case .meetingConvened(let e):
+            guard var meeting = meetings[e.meeting] else { return }
+            meeting.status = .convened
+            meeting.agenda = e.agenda
+            meeting.convened = e.recipients
+            meeting.convenedAt = recorded.recordedAt
+            meetings[e.meeting] = meeting
+            return
+        default:
+            break
+        }
+        guard let id = recorded.event.measure else { return }
         var entry = progress[id] ?? MeasureProgress(deadline: measure(id)?.deadline)
         let base = HistoryEntry(
             sequence: recorded.sequence, at: recorded.recordedAt, by: recorded.author, kind: .report,
@@ -39,8 +57,9 @@ extension PlanState {
             line.stage = .inProgress
             line.note = e.reason
             entry.history.append(line)
+        case .meetingScheduled, .meetingConvened:
+            return
         }
         progress[id] = entry
-        lastSequence = max(lastSequence, recorded.sequence)
     }
 }

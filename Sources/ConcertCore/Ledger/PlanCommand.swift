@@ -10,14 +10,19 @@ public enum PlanCommand: Hashable, Sendable {
     case reopen(Reopen)
     /// Records that a measure has passed its deadline unfinished; the monitor's command.
     case markOverdue(MarkOverdue)
+    /// Places a meeting on the calendar; a body agent's command.
+    case scheduleMeeting(PlannedMeeting)
+    /// Freezes a meeting's agenda and sends the convocation; a body agent's command.
+    case conveneMeeting(meeting: String)
 
-    /// The measure the command is about.
-    public var measure: MeasureID {
+    /// The measure the command is about, for the commands about a measure.
+    public var measure: MeasureID? {
         switch self {
         case .report(let report): return report.measure
         case .replan(let replan): return replan.measure
         case .reopen(let reopen): return reopen.measure
         case .markOverdue(let mark): return mark.measure
+        case .scheduleMeeting, .conveneMeeting: return nil
         }
     }
 }

@@ -10,6 +10,8 @@ extension PlanEvent {
         case .measureReplanned(let e): return try encoder.encode(e)
         case .measureReopened(let e): return try encoder.encode(e)
         case .measureFellOverdue(let e): return try encoder.encode(e)
+        case .meetingScheduled(let e): return try encoder.encode(e)
+        case .meetingConvened(let e): return try encoder.encode(e)
         }
     }
 
@@ -25,6 +27,10 @@ extension PlanEvent {
             return .measureReopened(try decoder.decode(MeasureReopened.self, from: payload))
         case "measure_fell_overdue":
             return .measureFellOverdue(try decoder.decode(MeasureFellOverdue.self, from: payload))
+        case "meeting_scheduled":
+            return .meetingScheduled(try decoder.decode(MeetingScheduled.self, from: payload))
+        case "meeting_convened":
+            return .meetingConvened(try decoder.decode(MeetingConvened.self, from: payload))
         default:
             throw UnknownEventKind(kind: kind)
         }

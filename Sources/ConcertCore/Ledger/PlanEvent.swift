@@ -4,6 +4,8 @@ public enum PlanEvent: Hashable, Sendable {
     case measureReplanned(MeasureReplanned)
     case measureReopened(MeasureReopened)
     case measureFellOverdue(MeasureFellOverdue)
+    case meetingScheduled(MeetingScheduled)
+    case meetingConvened(MeetingConvened)
 
     /// The stable name stored beside the payload (`progress_reported`, ...).
     public var kind: String {
@@ -12,16 +14,28 @@ public enum PlanEvent: Hashable, Sendable {
         case .measureReplanned: return "measure_replanned"
         case .measureReopened: return "measure_reopened"
         case .measureFellOverdue: return "measure_fell_overdue"
+        case .meetingScheduled: return "meeting_scheduled"
+        case .meetingConvened: return "meeting_convened"
         }
     }
 
-    /// The measure the event is about; stored as the event's subject for audit queries.
-    public var measure: MeasureID {
+    /// The measure the event is about, for events about a measure.
+    public var measure: MeasureID? {
         switch self {
         case .progressReported(let e): return e.measure
         case .measureReplanned(let e): return e.measure
         case .measureReopened(let e): return e.measure
         case .measureFellOverdue(let e): return e.measure
+        case .meetingScheduled, .meetingConvened: return nil
+        }
+    }
+
+    /// What the event is about (a measure or a meeting id); stored for audit queries.
+    public var subject: String {
+        switch self {
+        case .meetingScheduled(let e): return e.meeting
+        case .meetingConvened(let e): return e.meeting
+        default: return measure?.rawValue ?? ""
         }
     }
 }

@@ -8,21 +8,31 @@ public struct PlanStateSnapshot: Codable, Sendable {
 
     public var lastSequence: Int64
     public var progress: [MeasureID: MeasureProgress]
+    public var meetings: [String: MeetingRecord]
 
-    public init(lastSequence: Int64, progress: [MeasureID: MeasureProgress]) {
+    public init(lastSequence: Int64, progress: [MeasureID: MeasureProgress], meetings: [String: MeetingRecord] = [:]) {
         self.lastSequence = lastSequence
         self.progress = progress
+        self.meetings = meetings
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        lastSequence = try c.decode(Int64.self, forKey: .lastSequence)
+        progress = try c.decode([MeasureID: MeasureProgress].self, forKey: .progress)
+        meetings = try c.decodeIfPresent([String: MeetingRecord].self, forKey: .meetings) ?? [:]
     }
 }
 
 extension PlanState {
     public var snapshot: PlanStateSnapshot {
-        PlanStateSnapshot(lastSequence: lastSequence, progress: progress)
+        PlanStateSnapshot(lastSequence: lastSequence, progress: progress, meetings: meetings)
     }
 
     /// The state from a snapshot, under the current configuration.
     public init(plan: Plan, snapshot: PlanStateSnapshot) {
         self.init(plan: plan, progress: snapshot.progress, lastSequence: snapshot.lastSequence)
+        meetings = snapshot.meetings
     }
 
     public func encodedSnapshot() throws -> Data {

@@ -5,6 +5,8 @@ public struct PlanState: Sendable {
     public private(set) var plan: Plan
     /// Progress of every measure that has any, by id. A measure without an entry is untouched.
     public internal(set) var progress: [MeasureID: MeasureProgress]
+    /// Meetings the bodies' agents have placed, by id.
+    public internal(set) var meetings: [String: MeetingRecord] = [:]
     /// The sequence number of the last event folded in (0 for none).
     public internal(set) var lastSequence: Int64
 
