@@ -72,3 +72,21 @@ struct TimelineTests {
         }
     }
 }
+
+@Suite("timeline on the system clock")
+struct SystemTimelineTests {
+    @Test func anIdleRunnerSleepsAndWakesForNewWork() async throws {
+        let timeline = Timeline(clock: SystemClock(), logger: Logger(label: "test"))
+        await timeline.schedule("far", at: Date().addingTimeInterval(3_600)) { _ in }
+        let runner = Task { await timeline.run() }
+        try await Task.sleep(for: .milliseconds(300))
+        // A busy loop would have woken thousands of times by now.
+        #expect(await timeline.wakeUps < 10)
+        let log = TimelineTests.Log()
+        await timeline.schedule("soon", at: Date().addingTimeInterval(0.05)) { at in log.add("soon", at) }
+        for _ in 0..<100 where log.names.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(log.names == ["soon"])
+        await timeline.stop()
+        await runner.value
+    }
+}

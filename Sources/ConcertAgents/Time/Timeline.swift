@@ -35,6 +35,8 @@ public actor Timeline {
     private var firingWaiters: [CheckedContinuation<Void, Never>] = []
     private var stopped = false
     public private(set) var actionsFired = 0
+    /// How many times the runner has woken up; an idle runner barely moves it.
+    public private(set) var wakeUps = 0
 
     public init(clock: any PlanClock, logger: Logger) {
         self.clock = clock
@@ -69,6 +71,7 @@ public actor Timeline {
     /// whatever is already due (scheduled for a past instant) without waiting for an advance.
     public func run() async {
         while !stopped {
+            wakeUps += 1
             await fireDue(upTo: clock.now)
             let delay: Duration?
             if let due = nextDue {
@@ -84,7 +87,7 @@ public actor Timeline {
                     group.addTask { await self.waitForSchedule() }
                     await group.next()
                     group.cancelAll()
-                    self.resumeWake()
+                    self.endWait()
                 }
             } else if delay == nil {
                 await waitForSchedule()
@@ -105,6 +108,14 @@ public actor Timeline {
         await withCheckedContinuation { continuation in
             if let previous = wake { previous.resume() }
             wake = continuation
+        }
+    }
+
+    /// Ends a wait that the nap outlasted, without leaving a wake-up pending.
+    private func endWait() {
+        if let wake {
+            self.wake = nil
+            wake.resume()
         }
     }
 
