@@ -101,7 +101,8 @@ public enum Daemon {
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
             tasks.addTask {
-                try await server.listening()
+                // Stopped before it listened: nothing to announce, and not a failure of its own.
+                guard (try? await server.listening()) != nil else { return }
                 let lastSequence = await ledger.ping()
                 logger.info(
                     "serving", metadata: ["socket": "\(address)", "last_sequence": "\(lastSequence)"])
