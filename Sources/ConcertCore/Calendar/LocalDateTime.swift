@@ -43,19 +43,6 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
     }
 }
 
-extension LocalDateTime: Codable {
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let value = LocalDateTime(iso: text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "'\(text)' is not a local date-time in YYYY-MM-DDTHH:MM form")
-        }
-        self = value
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+extension LocalDateTime: ISOText {
+    public static var isoForm: String { "a local date-time in YYYY-MM-DDTHH:MM form" }
 }

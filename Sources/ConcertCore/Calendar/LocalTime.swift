@@ -48,19 +48,6 @@ public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 }
 
-extension LocalTime: Codable {
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let time = LocalTime(iso: text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "'\(text)' is not a time of day in HH:MM form")
-        }
-        self = time
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+extension LocalTime: ISOText {
+    public static var isoForm: String { "a time of day in HH:MM form" }
 }
