@@ -35,3 +35,13 @@ extension RecordedPlanEvent {
             commandID: row.commandID, event: try PlanEvent.decode(kind: row.kind, payload: row.payload))
     }
 }
+
+extension RecordedEvent {
+    /// The stored row of a recorded plan event, as the log holds it.
+    public init(_ event: RecordedPlanEvent) throws {
+        self.init(
+            sequence: event.sequence, recordedAt: event.recordedAt, actor: EventActor(event.author),
+            commandID: event.commandID, kind: event.event.kind, subject: event.event.subject,
+            payload: try event.event.encodedPayload())
+    }
+}

@@ -48,7 +48,7 @@ enum EventsInterface {
             }
             do {
                 for try await event in live where event.sequence > sent {
-                    try await replies.yield(["event": .object(EventView.make(event))])
+                    try await replies.yield(["event": .object(try EventView.make(event))])
                     sent = event.sequence
                 }
             } catch let lagged as SubscriberLagged {
