@@ -51,9 +51,13 @@ let package = Package(
             ],
             swiftSettings: strict),
         .target(
+            name: "ConcertNotices",
+            dependencies: ["ConcertCore", "ICalendar"],
+            swiftSettings: strict),
+        .target(
             name: "ConcertControl",
             dependencies: [
-                "ConcertCore", "ConcertAgents", "ConcertWorkflows", "Varlink", "ICalendar",
+                "ConcertCore", "ConcertAgents", "ConcertWorkflows", "ConcertNotices", "Varlink", "ICalendar",
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [

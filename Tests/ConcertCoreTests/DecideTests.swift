@@ -252,8 +252,8 @@ struct MeetingCommandTests {
         try Fixtures.apply(.conveneMeeting(meeting: Self.planned.id), by: agent, to: &state)
         let meeting = try #require(state.meetings[Self.planned.id])
         #expect(meeting.status == .convened)
-        #expect(meeting.agenda == ["State of play"])
-        #expect(meeting.convened == ["mne-p", "aima-p"])
+        #expect(meeting.agenda == [AgendaItem(number: 1, title: "State of play", source: .standing)])
+        #expect(meeting.convened == ["mne-p", "mne-t", "aima-p"])
         #expect(throws: CommandRejection(.meetingNotWaiting(Self.planned.id))) {
             try Fixtures.apply(.conveneMeeting(meeting: Self.planned.id), by: agent, to: &state)
         }

@@ -36,7 +36,7 @@ public actor Monitor {
                 case .measureReplanned, .measureReopened, .progressReported:
                     guard let measure = event.event.measure else { continue }
                     await scheduleCheck(measure, in: await ledger.currentState)
-                case .measureFellOverdue, .meetingScheduled, .meetingConvened:
+                default:
                     break
                 }
             }

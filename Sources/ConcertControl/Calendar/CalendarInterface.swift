@@ -79,7 +79,7 @@ enum CalendarInterface {
             "end": .string(Timestamps.string(m.end)), "time_zone": .string(m.timeZone),
             "venue": m.venue.map { .string($0) } ?? .null, "moved_from": m.movedFrom.map { .string($0.description) } ?? .null,
             "status": .string(m.status.rawValue), "sequence": .int(Int64(m.sequence)),
-            "agenda": .array(m.agenda.map { .string($0) }),
+            "agenda": .array(m.agenda.map { .string($0.title) }),
             "convened_at": m.convenedAt.map { .string(Timestamps.string($0)) } ?? .null,
             "convened": .array(m.convened.map { .string($0.rawValue) }),
         ]

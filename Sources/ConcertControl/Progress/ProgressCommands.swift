@@ -162,7 +162,9 @@ struct ProgressCommands {
             return ControlError(name("NotCompleted"), message: message, ["measure": .string(measure.rawValue)])
         case .measureCompleted(let measure):
             return ControlError(name("AlreadyCompleted"), message: message, ["measure": .string(measure.rawValue)])
-        case .noSuchBody, .noSuchMeeting, .meetingAlreadyScheduled, .meetingNotWaiting:
+        case .noSuchBody, .noSuchMeeting, .meetingAlreadyScheduled, .meetingNotWaiting, .meetingClosed,
+            .meetingNotConvened, .meetingNotStarted, .noSuchTask, .taskNotOpen, .noSuchFocalPoint, .noSuchEntity,
+            .notAMember, .noSuchAgendaItem, .invalidArgument:
             return ControlError(name("NotRecorded"), message: message, ["reason": .string("internal")])
         case .notOverdue(let measure):
             return ControlError(

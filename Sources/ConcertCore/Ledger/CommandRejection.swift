@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why `decide` refused a command. Nothing is recorded for a refused command.
 public struct CommandRejection: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Code: Hashable, Sendable {
@@ -29,6 +31,21 @@ public struct CommandRejection: Error, Hashable, Sendable, CustomStringConvertib
         /// The meeting is already on the calendar, or no longer waiting to be convened.
         case meetingAlreadyScheduled(String)
         case meetingNotWaiting(String)
+        /// The meeting is held or cancelled and can no longer change.
+        case meetingClosed(meeting: String, status: MeetingRecord.Status)
+        /// Minutes need a convened meeting that has started.
+        case meetingNotConvened(String)
+        case meetingNotStarted(meeting: String, start: Date)
+        case noSuchTask(String)
+        /// The task is past the state the command needs (acknowledged, completed).
+        case taskNotOpen(task: String, status: TaskRecord.Status)
+        case noSuchFocalPoint(FocalPointID)
+        case noSuchEntity(EntityID)
+        /// An entity in the minutes is not a member of the body.
+        case notAMember(entity: EntityID, body: BodyID)
+        case noSuchAgendaItem(meeting: String, number: Int)
+        /// A field's value is not acceptable; the message says why.
+        case invalidArgument(field: String, message: String)
         /// The caller's role does not allow the command.
         case permissionDenied(required: Role, actual: Role)
     }
@@ -75,6 +92,26 @@ public struct CommandRejection: Error, Hashable, Sendable, CustomStringConvertib
             return "meeting \(m) is not waiting to be convened"
         case .notOverdue(let m):
             return "measure \(m) is not newly overdue against that deadline"
+        case .meetingClosed(let m, let status):
+            return "meeting \(m) is \(status.rawValue) and can no longer change"
+        case .meetingNotConvened(let m):
+            return "meeting \(m) has not been convened, so it has no agenda to record minutes against"
+        case .meetingNotStarted(let m, let start):
+            return "meeting \(m) starts at \(start.formatted(.iso8601)); record its minutes after it starts"
+        case .noSuchTask(let t):
+            return "no task named \(t)"
+        case .taskNotOpen(let t, let status):
+            return "task \(t) is already \(status.rawValue)"
+        case .noSuchFocalPoint(let f):
+            return "no focal point named \(f)"
+        case .noSuchEntity(let e):
+            return "no entity named \(e)"
+        case .notAMember(let e, let b):
+            return "\(e) is not a member of \(b)"
+        case .noSuchAgendaItem(let m, let n):
+            return "meeting \(m) has no agenda item \(n)"
+        case .invalidArgument(let field, let message):
+            return "\(field): \(message)"
         case .permissionDenied(let required, let actual):
             return "this needs the \(required.rawValue) role; you are \(actual.rawValue)"
         }

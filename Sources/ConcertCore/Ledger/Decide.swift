@@ -4,6 +4,10 @@ import Foundation
 public enum TextLimits {
     public static let note = 4_000
     public static let reason = 1_000
+    public static let title = 500
+    public static let venue = 200
+    /// Items, decisions or tasks one command may carry.
+    public static let items = 100
 }
 
 extension PlanState {
@@ -16,7 +20,9 @@ extension PlanState {
     public func decide(_ envelope: CommandEnvelope, now: Date) throws(CommandRejection) -> [PlanEvent] {
         let role = envelope.author.role
         let command = envelope.command
-        guard let measureID = command.measure else { return try decideMeeting(command, role: role) }
+        guard let measureID = command.measure, command.isAboutMeasureProgress else {
+            return try decideCoordination(envelope, now: now)
+        }
         guard let measure = measure(measureID) else {
             throw CommandRejection(.noSuchMeasure(measureID))
         }
@@ -90,45 +96,19 @@ extension PlanState {
             return [
                 .measureFellOverdue(MeasureFellOverdue(measure: measure.id, deadline: due, stage: current.stage))
             ]
-        case .scheduleMeeting, .conveneMeeting:
-            return try decideMeeting(command, role: role)
+        default:
+            return try decideCoordination(envelope, now: now)
         }
     }
 
-    private func checkReason(_ reason: String) throws(CommandRejection) {
+    func checkReason(_ reason: String) throws(CommandRejection) {
         guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw CommandRejection(.reasonRequired)
         }
         try checkText(reason, field: "reason", limit: TextLimits.reason)
     }
 
-    private func checkText(_ text: String?, field: String, limit: Int) throws(CommandRejection) {
+    func checkText(_ text: String?, field: String, limit: Int) throws(CommandRejection) {
         if let text, text.count > limit { throw CommandRejection(.textTooLong(field: field, limit: limit)) }
-    }
-}
-
-extension PlanState {
-    /// The meeting commands: only a body's agent places and convenes meetings.
-    func decideMeeting(_ command: PlanCommand, role: Role) throws(CommandRejection) -> [PlanEvent] {
-        guard role == .agent else { throw CommandRejection(.permissionDenied(required: .agent, actual: role)) }
-        switch command {
-        case .scheduleMeeting(let planned):
-            guard plan.bodies.contains(where: { $0.id == planned.body }) else {
-                throw CommandRejection(.noSuchBody(planned.body))
-            }
-            guard meetings[planned.id] == nil else { throw CommandRejection(.meetingAlreadyScheduled(planned.id)) }
-            return [.meetingScheduled(MeetingScheduled(planned))]
-        case .conveneMeeting(let id):
-            guard let meeting = meetings[id] else { throw CommandRejection(.noSuchMeeting(id)) }
-            guard meeting.status == .scheduled else { throw CommandRejection(.meetingNotWaiting(id)) }
-            guard let body = plan.bodies.first(where: { $0.id == meeting.body }) else {
-                throw CommandRejection(.noSuchBody(meeting.body))
-            }
-            let members = Set(body.members)
-            let recipients = plan.focalPoints.filter { members.contains($0.entity) && $0.level == .political }.map(\.id)
-            return [.meetingConvened(MeetingConvened(meeting: id, agenda: body.standingAgenda, recipients: recipients))]
-        default:
-            return []
-        }
     }
 }

@@ -3,22 +3,9 @@ extension PlanState {
     /// current configuration no longer declares is still kept, so nothing recorded is lost.
     public mutating func evolve(_ recorded: RecordedPlanEvent) {
         lastSequence = max(lastSequence, recorded.sequence)
-        switch recorded.event {
-        case .meetingScheduled(let e):
-            meetings[e.meeting] = MeetingRecord(
-                id: e.meeting, body: e.body, start: e.start, end: e.end, timeZone: e.timeZone, venue: e.venue,
-                movedFrom: e.movedFrom, status: .scheduled, sequence: 0, agenda: [], convenedAt: nil, convened: [])
+        if recorded.event.isCoordination {
+            evolveCoordination(recorded)
             return
-        case .meetingConvened(let e):
-            guard var meeting = meetings[e.meeting] else { return }
-            meeting.status = .convened
-            meeting.agenda = e.agenda
-            meeting.convened = e.recipients
-            meeting.convenedAt = recorded.recordedAt
-            meetings[e.meeting] = meeting
-            return
-        default:
-            break
         }
         guard let id = recorded.event.measure else { return }
         var entry = progress[id] ?? MeasureProgress(deadline: measure(id)?.deadline)
@@ -57,7 +44,7 @@ extension PlanState {
             line.stage = .inProgress
             line.note = e.reason
             entry.history.append(line)
-        case .meetingScheduled, .meetingConvened:
+        default:
             return
         }
         progress[id] = entry

@@ -14,6 +14,31 @@ public enum PlanCommand: Hashable, Sendable {
     case scheduleMeeting(PlannedMeeting)
     /// Freezes a meeting's agenda and sends the convocation; a body agent's command.
     case conveneMeeting(meeting: String)
+    /// Moves one meeting; coordinators only.
+    case rescheduleMeeting(MeetingReschedule)
+    /// Cancels one meeting; coordinators only, with a reason.
+    case cancelMeeting(meeting: String, reason: String)
+    /// Calls a meeting outside the body's cadence; coordinators only, with a reason.
+    case callExtraordinaryMeeting(ExtraordinaryMeeting)
+    /// Puts an item on a meeting's agenda: a coordinator's, or an escalation's when an agent sends it.
+    case addAgendaItem(AgendaItemRequest)
+    /// Records a meeting's attendance and decisions; the decisions' tasks are created and routed.
+    case recordMinutes(MinutesDraft)
+    /// A focal point takes a task on.
+    case acknowledgeTask(task: String)
+    case completeTask(TaskCompletion)
+    /// A coordinator hands a task to someone else.
+    case reassignTask(TaskReassignment)
+    /// A focal point will be away; a stand-in takes what is routed to it meanwhile.
+    case setAway(Absence)
+
+    /// Whether the command reports on, replans, reopens or marks a measure.
+    var isAboutMeasureProgress: Bool {
+        switch self {
+        case .report, .replan, .reopen, .markOverdue: return true
+        default: return false
+        }
+    }
 
     /// The measure the command is about, for the commands about a measure.
     public var measure: MeasureID? {
@@ -22,7 +47,7 @@ public enum PlanCommand: Hashable, Sendable {
         case .replan(let replan): return replan.measure
         case .reopen(let reopen): return reopen.measure
         case .markOverdue(let mark): return mark.measure
-        case .scheduleMeeting, .conveneMeeting: return nil
+        default: return nil
         }
     }
 }

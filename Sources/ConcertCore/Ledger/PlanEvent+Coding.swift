@@ -12,6 +12,15 @@ extension PlanEvent {
         case .measureFellOverdue(let e): return try encoder.encode(e)
         case .meetingScheduled(let e): return try encoder.encode(e)
         case .meetingConvened(let e): return try encoder.encode(e)
+        case .meetingRescheduled(let e): return try encoder.encode(e)
+        case .meetingCancelled(let e): return try encoder.encode(e)
+        case .agendaItemAdded(let e): return try encoder.encode(e)
+        case .minutesRecorded(let e): return try encoder.encode(e)
+        case .taskCreated(let e): return try encoder.encode(e)
+        case .taskAcknowledged(let e): return try encoder.encode(e)
+        case .taskCompleted(let e): return try encoder.encode(e)
+        case .taskReassigned(let e): return try encoder.encode(e)
+        case .focalPointAway(let e): return try encoder.encode(e)
         }
     }
 
@@ -31,6 +40,24 @@ extension PlanEvent {
             return .meetingScheduled(try decoder.decode(MeetingScheduled.self, from: payload))
         case "meeting_convened":
             return .meetingConvened(try decoder.decode(MeetingConvened.self, from: payload))
+        case "meeting_rescheduled":
+            return .meetingRescheduled(try decoder.decode(MeetingRescheduled.self, from: payload))
+        case "meeting_cancelled":
+            return .meetingCancelled(try decoder.decode(MeetingCancelled.self, from: payload))
+        case "agenda_item_added":
+            return .agendaItemAdded(try decoder.decode(AgendaItemAdded.self, from: payload))
+        case "minutes_recorded":
+            return .minutesRecorded(try decoder.decode(MinutesRecorded.self, from: payload))
+        case "task_created":
+            return .taskCreated(try decoder.decode(TaskCreated.self, from: payload))
+        case "task_acknowledged":
+            return .taskAcknowledged(try decoder.decode(TaskAcknowledged.self, from: payload))
+        case "task_completed":
+            return .taskCompleted(try decoder.decode(TaskCompleted.self, from: payload))
+        case "task_reassigned":
+            return .taskReassigned(try decoder.decode(TaskReassigned.self, from: payload))
+        case "focal_point_away":
+            return .focalPointAway(try decoder.decode(FocalPointAway.self, from: payload))
         default:
             throw UnknownEventKind(kind: kind)
         }

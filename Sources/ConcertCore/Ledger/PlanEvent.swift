@@ -6,6 +6,15 @@ public enum PlanEvent: Hashable, Sendable {
     case measureFellOverdue(MeasureFellOverdue)
     case meetingScheduled(MeetingScheduled)
     case meetingConvened(MeetingConvened)
+    case meetingRescheduled(MeetingRescheduled)
+    case meetingCancelled(MeetingCancelled)
+    case agendaItemAdded(AgendaItemAdded)
+    case minutesRecorded(MinutesRecorded)
+    case taskCreated(TaskCreated)
+    case taskAcknowledged(TaskAcknowledged)
+    case taskCompleted(TaskCompleted)
+    case taskReassigned(TaskReassigned)
+    case focalPointAway(FocalPointAway)
 
     /// The stable name stored beside the payload (`progress_reported`, ...).
     public var kind: String {
@@ -16,6 +25,15 @@ public enum PlanEvent: Hashable, Sendable {
         case .measureFellOverdue: return "measure_fell_overdue"
         case .meetingScheduled: return "meeting_scheduled"
         case .meetingConvened: return "meeting_convened"
+        case .meetingRescheduled: return "meeting_rescheduled"
+        case .meetingCancelled: return "meeting_cancelled"
+        case .agendaItemAdded: return "agenda_item_added"
+        case .minutesRecorded: return "minutes_recorded"
+        case .taskCreated: return "task_created"
+        case .taskAcknowledged: return "task_acknowledged"
+        case .taskCompleted: return "task_completed"
+        case .taskReassigned: return "task_reassigned"
+        case .focalPointAway: return "focal_point_away"
         }
     }
 
@@ -26,15 +44,26 @@ public enum PlanEvent: Hashable, Sendable {
         case .measureReplanned(let e): return e.measure
         case .measureReopened(let e): return e.measure
         case .measureFellOverdue(let e): return e.measure
-        case .meetingScheduled, .meetingConvened: return nil
+        case .agendaItemAdded(let e): return e.item.measure
+        case .taskCreated(let e): return e.measure
+        default: return nil
         }
     }
 
-    /// What the event is about (a measure or a meeting id); stored for audit queries.
+    /// What the event is about (a measure, a meeting, a task or a focal point); stored for audit queries.
     public var subject: String {
         switch self {
         case .meetingScheduled(let e): return e.meeting
         case .meetingConvened(let e): return e.meeting
+        case .meetingRescheduled(let e): return e.meeting
+        case .meetingCancelled(let e): return e.meeting
+        case .agendaItemAdded(let e): return e.meeting
+        case .minutesRecorded(let e): return e.meeting
+        case .taskCreated(let e): return e.task
+        case .taskAcknowledged(let e): return e.task
+        case .taskCompleted(let e): return e.task
+        case .taskReassigned(let e): return e.task
+        case .focalPointAway(let e): return e.absence.focalPoint.rawValue
         default: return measure?.rawValue ?? ""
         }
     }

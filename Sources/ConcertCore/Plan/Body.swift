@@ -25,12 +25,20 @@ public struct Body: Hashable, Codable, Sendable {
     public var durationMinutes: Int?
     public var venues: [String]
     public var standingAgenda: [String]
+    /// Working days between a meeting's convocation and the meeting; nil for the default.
+    public var conveneWorkingDaysBefore: Int?
+
+    /// Working days before a meeting that it is convened when a body declares nothing.
+    public static let defaultConveneWorkingDaysBefore = 5
+
+    /// Working days between this body's convocations and its meetings.
+    public var convocationNotice: Int { conveneWorkingDaysBefore ?? Self.defaultConveneWorkingDaysBefore }
 
     public init(
         id: BodyID, name: String, kind: Kind, chair: EntityID? = nil, secretariat: EntityID? = nil,
         members: [EntityID] = [], cadence: String? = nil, firstMeeting: String? = nil,
         timeZone: String? = nil, durationMinutes: Int? = nil, venues: [String] = [],
-        standingAgenda: [String] = []
+        standingAgenda: [String] = [], conveneWorkingDaysBefore: Int? = nil
     ) {
         self.id = id
         self.name = name
@@ -44,5 +52,6 @@ public struct Body: Hashable, Codable, Sendable {
         self.durationMinutes = durationMinutes
         self.venues = venues
         self.standingAgenda = standingAgenda
+        self.conveneWorkingDaysBefore = conveneWorkingDaysBefore
     }
 }

@@ -7,10 +7,15 @@ public struct PlanState: Sendable {
     public internal(set) var progress: [MeasureID: MeasureProgress]
     /// Meetings the bodies' agents have placed, by id.
     public internal(set) var meetings: [String: MeetingRecord] = [:]
+    /// Tasks the meetings' decisions created, by id.
+    public internal(set) var tasks: [String: TaskRecord] = [:]
+    /// Periods focal points are away, in the order they were declared.
+    public internal(set) var absences: [Absence] = []
     /// The sequence number of the last event folded in (0 for none).
     public internal(set) var lastSequence: Int64
 
     private var measureIndex: [MeasureID: Int]
+    private var focalPointIndex: [FocalPointID: Int]
     private var areaObjectives: [Int: Set<Int>]
 
     public init(plan: Plan, progress: [MeasureID: MeasureProgress] = [:], lastSequence: Int64 = 0) {
@@ -18,6 +23,7 @@ public struct PlanState: Sendable {
         self.progress = progress
         self.lastSequence = lastSequence
         self.measureIndex = [:]
+        self.focalPointIndex = [:]
         self.areaObjectives = [:]
         reindex()
     }
@@ -31,6 +37,8 @@ public struct PlanState: Sendable {
     private mutating func reindex() {
         measureIndex = Dictionary(
             plan.measures.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        focalPointIndex = Dictionary(
+            plan.focalPoints.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         areaObjectives = Dictionary(
             plan.thematicAreas.map { ($0.number, Set($0.objectives)) }, uniquingKeysWith: { a, _ in a })
     }
@@ -38,6 +46,16 @@ public struct PlanState: Sendable {
     /// The declared measure with this id, if the plan has one.
     public func measure(_ id: MeasureID) -> Measure? {
         measureIndex[id].map { plan.measures[$0] }
+    }
+
+    /// The declared focal point with this id, if the plan has one.
+    public func focalPoint(_ id: FocalPointID) -> FocalPoint? {
+        focalPointIndex[id].map { plan.focalPoints[$0] }
+    }
+
+    /// The declared body with this id, if the plan has one.
+    public func body(_ id: BodyID) -> Body? {
+        plan.bodies.first { $0.id == id }
     }
 
     /// The progress of a measure, starting from its declared deadline if nothing happened yet.

@@ -18,6 +18,7 @@ import ConcertCore
 ///       duration_minutes: 120
 ///     venues: ["Palácio de São Bento"]
 ///     standing_agenda: ["Measures overdue", "Measures blocked"]
+///     convene_working_days_before: 5   # optional; 5 by default
 /// ```
 ///
 /// `rrule` is read by `RecurrenceRule(parsing:)` and `first` as a `LocalDateTime`; the
@@ -26,7 +27,10 @@ enum BodiesSection: WorkflowSection {
     static let key = "bodies"
     static let mergesAcrossFiles = true
     static let schema = KeySchema(
-        ["id", "name", "kind", "chair", "secretariat", "members", "cadence", "venues", "standing_agenda"],
+        [
+            "id", "name", "kind", "chair", "secretariat", "members", "cadence", "venues", "standing_agenda",
+            "convene_working_days_before",
+        ],
         nameKey: "id")
     static let cadenceSchema = KeySchema(["rrule", "first", "time_zone", "duration_minutes"])
 
@@ -58,12 +62,14 @@ enum BodiesSection: WorkflowSection {
         let cadence = reader.optional("cadence").map { readCadence($0, owner: reader.subject, log: log) }
         let venues = stringList(reader, "venues")
         let agenda = stringList(reader, "standing_agenda")
+        let notice = conveneNotice(reader)
 
-        guard let id, let name, let kind, chair.isValid, secretariat.isValid, let members, let venues, let agenda
+        guard let id, let name, let kind, chair.isValid, secretariat.isValid, let members, let venues, let agenda,
+            notice.isValid
         else { return }
         var body = Body(
             id: id, name: name, kind: kind, chair: chair.value, secretariat: secretariat.value, members: members,
-            venues: venues, standingAgenda: agenda)
+            venues: venues, standingAgenda: agenda, conveneWorkingDaysBefore: notice.value)
         if let cadence {
             guard let cadence = cadence else { return }
             body.cadence = cadence.rrule
@@ -106,6 +112,22 @@ enum BodiesSection: WorkflowSection {
             draft.refer(to: .entity(entity), from: reader.subject, at: name.location)
         }
         return isValid ? members : nil
+    }
+
+    /// Longest convocation notice a body may declare, in working days.
+    static let maximumConveneWorkingDaysBefore = 60
+
+    private static func conveneNotice(_ reader: MappingReader) -> (value: Int?, isValid: Bool) {
+        let key = "convene_working_days_before"
+        guard reader.optional(key) != nil else { return (nil, true) }
+        guard let days = reader.requiredInt(key) else { return (nil, false) }
+        guard (0...maximumConveneWorkingDaysBefore).contains(days.value) else {
+            reader.log.report(
+                .outOfRange, "\(reader.what(key)) must be between 0 and \(maximumConveneWorkingDaysBefore)",
+                at: days.location)
+            return (nil, false)
+        }
+        return (days.value, true)
     }
 
     private static func stringList(_ reader: MappingReader, _ key: String) -> [String]? {

@@ -1,0 +1,41 @@
+extension PlanState {
+    /// The body's most recent meeting held (minutes recorded) before this one started.
+    public func previousHeldMeeting(before meeting: MeetingRecord) -> MeetingRecord? {
+        meetings.values
+            .filter { $0.body == meeting.body && $0.status == .held && $0.start < meeting.start && $0.id != meeting.id }
+            .max { ($0.start, $0.id) < ($1.start, $1.id) }
+    }
+
+    /// The items the body's previous meeting left unresolved, other than standing ones.
+    public func carriedOverItems(into meeting: MeetingRecord) -> [AgendaItem] {
+        guard let previous = previousHeldMeeting(before: meeting), let minutes = previous.minutes else { return [] }
+        let unresolved = Set(minutes.unresolved)
+        return previous.agenda
+            .filter { unresolved.contains($0.number) && $0.source != .standing }
+            .map { AgendaItem(title: $0.title, source: .carriedOver, measure: $0.measure, carriedFrom: previous.id) }
+    }
+
+    /// The meeting's agenda: frozen once convened; before that, as it would be frozen now:
+    /// the standing items, what the previous meeting left unresolved, then the items added.
+    public func agenda(of meeting: MeetingRecord) -> [AgendaItem] {
+        if meeting.status != .scheduled { return meeting.agenda }
+        let standing = body(meeting.body)?.standingAgenda.map { AgendaItem(title: $0, source: .standing) } ?? []
+        return (standing + carriedOverItems(into: meeting) + meeting.added).numbered()
+    }
+
+    /// Who a meeting's convocation goes to on `day`: the political and technical focal points of
+    /// every member entity, each replaced by its stand-in while away; no one twice.
+    public func convocationRecipients(of meeting: MeetingRecord, on day: CalendarDate) -> [FocalPointID] {
+        guard let body = body(meeting.body) else { return [] }
+        let members = Set(body.members)
+        var seen: Set<FocalPointID> = []
+        var recipients: [FocalPointID] = []
+        for point in plan.focalPoints where members.contains(point.entity) {
+            guard let handler = standIn(for: point.id, on: day).focalPoint, seen.insert(handler).inserted else {
+                continue
+            }
+            recipients.append(handler)
+        }
+        return recipients
+    }
+}

@@ -1,0 +1,2 @@
+import ConcertCore
+import ICalendar
