@@ -10,8 +10,6 @@ public actor BodyAgent {
     public static let horizon: TimeInterval = 120 * 86_400
     /// How often the agent looks ahead again.
     public static let lookAheadInterval: TimeInterval = 7 * 86_400
-    /// Working days between the convocation and the meeting.
-    public static let conveneWorkingDaysBefore = 5
 
     public let body: BodyID
     private let ledger: Ledger
@@ -44,8 +42,7 @@ public actor BodyAgent {
         }
         state = await ledger.currentState
         for meeting in state.meetings.values where meeting.body == body && meeting.status == .scheduled {
-            let day = CalendarDate(meeting.start, in: calendar.timeZone)
-            let at = calendar.openingTime(on: calendar.adding(workingDays: -Self.conveneWorkingDaysBefore, to: day))
+            let at = calendar.convocationTime(forMeetingAt: meeting.start, workingDaysBefore: declared.convocationNotice)
             let id = meeting.id
             await timeline.schedule("convene:\(id)", at: at) { [weak self] _ in
                 await self?.convene(id)

@@ -27,3 +27,12 @@ extension BusinessCalendar {
         return reschedule(local, policy: policy).map { $0.instant(in: timeZone) }
     }
 }
+
+extension BusinessCalendar {
+    /// When a meeting starting at `start` is convened: at the opening of the working day
+    /// `workingDaysBefore` working days before the meeting's day (in the calendar's zone).
+    public func convocationTime(forMeetingAt start: Date, workingDaysBefore: Int) -> Date {
+        let day = CalendarDate(start, in: timeZone)
+        return openingTime(on: adding(workingDays: -workingDaysBefore, to: day))
+    }
+}
