@@ -21,6 +21,7 @@ public struct AgentsService: Service {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await timeline.run() }
             group.addTask { await monitor.run() }
+            for body in bodies { group.addTask { await body.run() } }
             try? await gracefulShutdown()
             await timeline.stop()
             group.cancelAll()
