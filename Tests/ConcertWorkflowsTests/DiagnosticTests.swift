@@ -414,6 +414,28 @@ import Testing
             ])
     }
 
+    @Test func convocationNoticeIsABoundedNumberOfWorkingDays() throws {
+        let bodies = """
+            bodies:
+              - id: committee
+                name: "Committee"
+                kind: committee
+                members: [mai]
+                convene_working_days_before: 61
+              - id: group
+                name: "Group"
+                kind: working_group
+                members: [mai]
+                convene_working_days_before: soon
+            """
+        expectDiagnostics(
+            try diagnostics(["bodies.yaml": bodies]),
+            [
+                "bodies.yaml:6:34: 'convene_working_days_before' of body committee must be between 0 and 60",
+                "bodies.yaml:11:34: 'convene_working_days_before' of body group must be an integer, found 'soon'",
+            ])
+    }
+
     @Test func fileThatIsNotAMapping() throws {
         expectDiagnostics(
             try diagnostics(["extra.yaml": "- plan\n- axes\n"]),

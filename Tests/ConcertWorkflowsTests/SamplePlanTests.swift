@@ -83,6 +83,9 @@ let samplePlanDirectory: String = {
         #expect(bodies["monitoring"]?.kind == .monitoring)
         #expect(bodies["monitoring"]?.chair == "aima")
         #expect(bodies["migration-council"]?.kind == .consultative)
+        #expect(bodies["migration-council"]?.convocationNotice == 10)
+        #expect(bodies["monitoring"]?.convocationNotice == 3)
+        #expect(committee.convocationNotice == Body.defaultConveneWorkingDaysBefore)
         #expect(plan.bodies.contains { $0.kind == .thematicGroup && $0.cadence != nil })
         // A cadence without its own time zone takes the plan's.
         #expect(plan.bodies.allSatisfy { $0.cadence == nil || $0.timeZone == "Europe/Lisbon" })
