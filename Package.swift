@@ -21,10 +21,12 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .target(name: "ConcertCore", swiftSettings: strict),
         .target(name: "ICalendar", swiftSettings: strict),
+        .target(name: "Mail", swiftSettings: strict),
         .target(
             name: "ConcertWorkflows",
             dependencies: ["ConcertCore", .product(name: "Yams", package: "Yams")],
@@ -44,7 +46,7 @@ let package = Package(
         .target(
             name: "ConcertAgents",
             dependencies: [
-                "ConcertCore", "ConcertStore",
+                "ConcertCore", "ConcertStore", "ConcertNotices", "Mail",
                 .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -52,12 +54,22 @@ let package = Package(
             swiftSettings: strict),
         .target(
             name: "ConcertNotices",
-            dependencies: ["ConcertCore", "ICalendar"],
+            dependencies: ["ConcertCore", "ICalendar", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [
+                .embedInCode("Templates/convocation.en.mustache"),
+                .embedInCode("Templates/convocation.pt.mustache"),
+                .embedInCode("Templates/update.en.mustache"),
+                .embedInCode("Templates/update.pt.mustache"),
+                .embedInCode("Templates/cancellation.en.mustache"),
+                .embedInCode("Templates/cancellation.pt.mustache"),
+                .embedInCode("Templates/task.en.mustache"),
+                .embedInCode("Templates/task.pt.mustache"),
+            ],
             swiftSettings: strict),
         .target(
             name: "ConcertControl",
             dependencies: [
-                "ConcertCore", "ConcertAgents", "ConcertWorkflows", "ConcertNotices", "Varlink", "ICalendar",
+                "ConcertCore", "ConcertAgents", "ConcertWorkflows", "ConcertNotices", "Mail", "Varlink", "ICalendar",
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [
@@ -68,6 +80,9 @@ let package = Package(
                 .embedInCode("Interfaces/io.concert.Clock.varlink"),
                 .embedInCode("Interfaces/io.concert.Calendar.varlink"),
                 .embedInCode("Interfaces/io.concert.Simulation.varlink"),
+                .embedInCode("Interfaces/io.concert.Meetings.varlink"),
+                .embedInCode("Interfaces/io.concert.Tasks.varlink"),
+                .embedInCode("Interfaces/io.concert.FocalPoints.varlink"),
             ],
             swiftSettings: strict),
         .executableTarget(
@@ -84,10 +99,15 @@ let package = Package(
             dependencies: [
                 "ConcertControl", "ConcertCore", "ConcertWorkflows", "Varlink",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict),
         .testTarget(name: "ConcertCoreTests", dependencies: ["ConcertCore"], swiftSettings: strict),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"], swiftSettings: strict),
+        .testTarget(name: "MailTests", dependencies: ["Mail"], swiftSettings: strict),
+        .testTarget(
+            name: "ConcertNoticesTests", dependencies: ["ConcertNotices", "ConcertCore", "ICalendar"],
+            swiftSettings: strict),
         .testTarget(
             name: "ConcertWorkflowsTests", dependencies: ["ConcertWorkflows", "ConcertCore"],
             swiftSettings: strict),

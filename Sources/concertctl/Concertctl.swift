@@ -5,7 +5,7 @@ import ArgumentParser
 struct Concertctl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "concertctl",
-        abstract: "Coordinate a national migration plan: query measures, report progress, follow events.",
+        abstract: "Coordinate a national migration plan: query measures, report progress, run meetings, follow events.",
         discussion: """
             concertctl talks to concertd over its Varlink control socket. The socket is taken from \
             --socket, then $CONCERT_SOCKET, then /run/concert/io.concert.sock.
@@ -23,11 +23,20 @@ struct Concertctl: AsyncParsableCommand {
               concertctl report M07 --status in_progress --indicator projects_funded=4
               concertctl replan M07 --deadline 2027-06-30 --reason "procurement delayed"
               concertctl events --follow
+              concertctl meetings --body committee
+              concertctl meeting show committee-2027-04-13
+              concertctl agenda add committee-2027-04-13 "e-VISA delays" --measure M01
+              concertctl minutes record committee-2027-04-13 --file minutes.yaml
+              concertctl tasks --status open
+              concertctl task complete T3 --note "published"
+              concertctl focal-point away aima-technical --from 2027-04-01 --to 2027-04-30
               concertctl workflow validate Workflows/pnipgm
             """,
         version: "0.1.0",
         subcommands: [
             Status.self, Summary.self, Measures.self, MeasureCommand.self, Entities.self, Report.self, Replan.self,
-            Reopen.self, Events.self, Meetings.self, Clock.self, Calendar.self, Simulate.self, Workflow.self,
+            Reopen.self, Events.self, Meetings.self, MeetingCommand.self, AgendaCommand.self, MinutesCommand.self,
+            Tasks.self, TaskCommand.self, FocalPoints.self, FocalPointCommand.self, Clock.self, Calendar.self,
+            Simulate.self, Workflow.self,
         ])
 }

@@ -39,6 +39,18 @@ struct Concertd: AsyncParsableCommand {
             valueName: "instant"))
     var virtualClock: String?
 
+    @Option(
+        name: .customLong("maildir"),
+        help: ArgumentHelp(
+            "Where notices are delivered, one Maildir per focal point underneath. Default: maildir/ in the state folder.",
+            valueName: "dir"))
+    var maildir: String?
+
+    @Option(
+        name: .customLong("mail-from"),
+        help: ArgumentHelp("The address notices come from.", valueName: "address"))
+    var mailFrom: String = DaemonConfiguration.defaultMailFrom
+
     @Option(name: .customLong("log-level"), help: ArgumentHelp("trace, debug, info, notice, warning, error or critical.", valueName: "level"))
     var logLevel: String = "info"
 
@@ -47,6 +59,8 @@ struct Concertd: AsyncParsableCommand {
         if let virtualClock, ISO8601DateFormatter().date(from: virtualClock) == nil {
             throw ValidationError("--virtual-clock takes an RFC 3339 instant such as 2027-01-01T09:00:00Z")
         }
+        guard mailFrom.split(separator: "@").count == 2, !mailFrom.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" })
+        else { throw ValidationError("--mail-from takes a plain address such as concert@example.org") }
         guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of: trace, debug, info, notice, warning, error, critical")
@@ -64,8 +78,8 @@ struct Concertd: AsyncParsableCommand {
         let configuration = DaemonConfiguration.resolve(
             workflows: workflows, stateDirectory: stateDirectory, socket: socket,
             socketMode: UInt16(socketMode, radix: 8) ?? 0o660, maxConnections: maxConnections,
-            virtualClockStart: virtualClock.flatMap { ISO8601DateFormatter().date(from: $0) },
-            environment: ProcessInfo.processInfo.environment)
+            virtualClockStart: virtualClock.flatMap { ISO8601DateFormatter().date(from: $0) }, maildir: maildir,
+            mailFrom: mailFrom, environment: ProcessInfo.processInfo.environment)
         do {
             try await Daemon.run(configuration: configuration, logger: logger)
         } catch let error as Daemon.StartupError {

@@ -56,6 +56,18 @@ struct CoordinationTests {
         #expect(meeting.agenda.map(\.title) == ["State of play", "Overdue measures", "Budget"])
         #expect(meeting.agenda.map(\.source) == [.standing, .standing, .added])
         #expect(meeting.agenda[2].measure == "M01")
+        // The member entities' focal points, not those who are only someone's deputy.
+        #expect(meeting.convened == ["mne-p", "mne-t", "aima-p"])
+    }
+
+    @Test func aConvocationGoesToTheStandInOfAFocalPointAway() throws {
+        var state = PlanState(plan: Self.plan)
+        let early = Self.at("2027-01-04T09:00")
+        try Fixtures.apply(.scheduleMeeting(Self.planned("2027-01-12")), by: Self.agent, to: &state, at: early)
+        try Fixtures.apply(
+            .setAway(Absence(focalPoint: "mne-t", from: Self.day("2027-01-05"), to: Self.day("2027-01-05"))), to: &state, at: early)
+        try Fixtures.apply(.conveneMeeting(meeting: "committee-2027-01-12"), by: Self.agent, to: &state, at: Self.at("2027-01-05T09:00"))
+        #expect(state.meetings["committee-2027-01-12"]?.convened == ["mne-p", "mne-t2", "aima-p"])
     }
 
     @Test func anItemAfterConvocationIsAnUpdateThatRaisesTheSequence() throws {

@@ -41,6 +41,13 @@ struct VirtualClockTests {
         let bad = try await daemon.ctl("clock", "advance", "3 fortnights")
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("not a duration"))
+
+        // A restart with the same --virtual-clock resumes where time had got to, never behind
+        // what the log has recorded.
+        #expect(try await daemon.stop() == 0)
+        try await daemon.start()
+        let resumed = try #require(try await daemon.ctl("clock", "--json").json as? [String: Any])
+        #expect(resumed["today"] as? String == "2030-12-31")
         try await daemon.stop()
     }
 

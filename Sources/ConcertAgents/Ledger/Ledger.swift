@@ -242,6 +242,13 @@ public actor Ledger {
         return (state.lastSequence, stream)
     }
 
+    /// `subscribe()` with the state the stream starts from, for a follower that folds the
+    /// events into its own copy (and so sees each event against the state right after it).
+    public func subscribeWithState() -> (state: PlanState, events: AsyncThrowingStream<RecordedPlanEvent, any Error>) {
+        let (_, events) = subscribe()
+        return (state, events)
+    }
+
     private func unsubscribe(_ id: UInt64) {
         subscribers[id] = nil
     }

@@ -151,6 +151,7 @@ public actor Timeline {
             fired += await fireLocked(upTo: due)
         }
         virtual.move(to: target)
+        virtual.persist()
         return fired
     }
 

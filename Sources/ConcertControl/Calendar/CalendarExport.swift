@@ -1,45 +1,41 @@
 import ConcertCore
+import ConcertNotices
 import Foundation
 import ICalendar
 
-/// Turns planned meetings into an iCalendar document.
+/// The bodies' meetings in a window as an iCalendar document: what the log records, then what
+/// the cadences would add beyond it.
 enum CalendarExport {
-    static let productID = "-//Concert//concertd//EN"
-
-    static func document(
-        meetings: [PlannedMeeting], plan: Plan, stamp: Date, method: ICalendarMethod = .publish
-    ) throws(ICalendarError) -> ICalendarDocument {
-        let bodies = Dictionary(plan.bodies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let points = Dictionary(grouping: plan.focalPoints, by: \.entity)
-        func email(_ entity: EntityID?, _ level: FocalPoint.Level) -> FocalPoint? {
-            guard let entity else { return nil }
-            return points[entity]?.first { $0.level == level && $0.channels.contains { $0.kind == .email } }
+    /// The events for the meetings of `bodies` that start between `start` and `end`, in order
+    /// of start: every recorded meeting (cancelled ones as CANCELLED, so that a subscribed
+    /// calendar drops them), and each planned meeting not recorded that starts after `now`
+    /// (TENTATIVE, SEQUENCE 0).
+    ///
+    /// - Parameters:
+    ///   - limit: At most this many meetings, the earliest.
+    static func events(
+        of bodies: [Body], in state: PlanState, from start: Date, through end: Date, now: Date,
+        calendar: BusinessCalendar, limit: Int
+    ) -> [ICalendarEvent] {
+        let wanted = Set(bodies.map(\.id))
+        let recorded = state.meetings.values.filter { wanted.contains($0.body) && $0.start >= start && $0.start <= end }
+        let projected = bodies.flatMap {
+            state.plan.plannedMeetings(of: $0, from: max(start, now), through: end, calendar: calendar, limit: limit)
         }
-        func address(_ point: FocalPoint) -> String? { point.channels.first { $0.kind == .email }?.address }
+        .filter { $0.start > now && state.meetings[$0.id] == nil }
 
-        let events = meetings.compactMap { meeting -> ICalendarEvent? in
-            guard let body = bodies[meeting.body] else { return nil }
-            var description = body.standingAgenda.isEmpty
-                ? "" : "Standing agenda:\n" + body.standingAgenda.map { "- \($0)" }.joined(separator: "\n")
-            if let holiday = meeting.movedFrom {
-                description += (description.isEmpty ? "" : "\n\n")
-                    + "Moved from \(meeting.occurrence.date) (\(holiday.name))."
-            }
-            let organizer = (email(body.secretariat, .technical) ?? email(body.chair, .political)).flatMap { point in
-                address(point).map { ICalendarOrganizer(name: point.name, email: $0) }
-            }
-            let attendees = body.members.compactMap { member -> ICalendarAttendee? in
-                guard let point = email(member, .political), let mail = address(point) else { return nil }
-                return ICalendarAttendee(
-                    name: point.name, email: mail, role: member == body.chair ? .chair : .requiredParticipant,
-                    participation: .needsAction, rsvp: true)
-            }
-            return ICalendarEvent(
-                uid: "\(meeting.id)@\(plan.id).concert", sequence: 0, timestamp: stamp,
-                start: .zoned(meeting.start, in: meeting.timeZone), end: .zoned(meeting.end, in: meeting.timeZone),
-                summary: body.name, description: description.isEmpty ? nil : description, location: meeting.venue,
-                status: .confirmed, organizer: organizer, attendees: attendees, categories: [body.kind.rawValue])
+        var meetings: [(start: Date, id: String, event: () -> ICalendarEvent)] = []
+        meetings += recorded.map { meeting in
+            (meeting.start, meeting.id, { MeetingInvitation.event(for: meeting, in: state, stamp: now) })
         }
-        return ICalendarDocument(productID: productID, method: method, events: events)
+        meetings += projected.map { meeting in
+            (meeting.start, meeting.id, { MeetingInvitation.event(for: meeting, in: state, stamp: now) })
+        }
+        return meetings.sorted { ($0.start, $0.id) < ($1.start, $1.id) }.prefix(limit).map { $0.event() }
+    }
+
+    /// ``events(of:in:from:through:now:calendar:limit:)`` as a `PUBLISH` document.
+    static func document(_ events: [ICalendarEvent]) -> ICalendarDocument {
+        MeetingInvitation.document(events: events, method: .publish)
     }
 }

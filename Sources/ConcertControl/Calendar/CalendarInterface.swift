@@ -3,7 +3,7 @@ import ConcertCore
 import Foundation
 import Varlink
 
-/// `io.concert.Calendar`: the bodies' meetings as iCalendar.
+/// `io.concert.Calendar`: the bodies' meetings, recorded and projected, as iCalendar.
 enum CalendarInterface {
     static let interface = "io.concert.Calendar"
     static let maximumSpanDays = 3_660
@@ -49,13 +49,11 @@ enum CalendarInterface {
             }
             let start = from.start(in: zone)
             let end = to.adding(days: 1).start(in: zone).addingTimeInterval(-1)
-            let meetings = bodies.flatMap {
-                plan.plannedMeetings(of: $0, from: start, through: end, calendar: calendar, limit: maximumMeetings)
-            }
-            .sorted { ($0.start, $0.id) < ($1.start, $1.id) }
-            .prefix(maximumMeetings)
-            let text = try CalendarExport.document(meetings: Array(meetings), plan: plan, stamp: now()).serialized()
-            return ["calendar": .string(text), "meetings": .int(Int64(meetings.count))]
+            let events = CalendarExport.events(
+                of: bodies, in: state, from: start, through: end, now: now(), calendar: calendar,
+                limit: maximumMeetings)
+            let text = try CalendarExport.document(events).serialized()
+            return ["calendar": .string(text), "meetings": .int(Int64(events.count))]
         }
         router.method("ListMeetings") { call, _ in
             let state = await ledger.currentState

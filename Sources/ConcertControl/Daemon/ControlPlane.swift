@@ -28,6 +28,14 @@ public enum ControlPlane {
             interfaceDescription: InterfaceDescriptions.simulation,
             handler: SimulationInterface.router(ledger: ledger, now: context.now))
         try service.register(
+            interfaceDescription: InterfaceDescriptions.meetings,
+            handler: MeetingsInterface.router(ledger: ledger, now: context.now))
+        try service.register(
+            interfaceDescription: InterfaceDescriptions.tasks, handler: TasksInterface.router(ledger: ledger, now: context.now))
+        try service.register(
+            interfaceDescription: InterfaceDescriptions.focalPoints,
+            handler: FocalPointsInterface.router(ledger: ledger, now: context.now))
+        try service.register(
             interfaceDescription: InterfaceDescriptions.daemon, handler: DaemonInterface.router(ledger: ledger, context: context))
         return service
     }

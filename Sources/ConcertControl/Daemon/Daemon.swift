@@ -4,6 +4,7 @@ import ConcertStore
 import ConcertWorkflows
 import Foundation
 import Logging
+import Mail
 import ServiceLifecycle
 import Varlink
 
@@ -58,8 +59,15 @@ public enum Daemon {
     private static func serve(
         plan: Plan, store: SQLiteEventStore, configuration: DaemonConfiguration, logger: Logger
     ) async throws {
-        let clock: any PlanClock =
-            configuration.virtualClockStart.map { VirtualClock(startingAt: $0) } ?? SystemClock()
+        let clock: any PlanClock
+        if let start = configuration.virtualClockStart {
+            let last = try await store.lastSequence()
+            let lastRecorded = last > 0 ? try await store.events(after: last - 1, limit: 1).first?.recordedAt : nil
+            clock = VirtualClock.resuming(
+                from: start, record: URL(fileURLWithPath: configuration.virtualClockRecordPath), notBefore: lastRecorded)
+        } else {
+            clock = SystemClock()
+        }
         if clock.isVirtual { logger.notice("running on virtual time", metadata: ["now": "\(clock.now)"]) }
         let ledger = try await Ledger(store: store, plan: plan, now: { clock.now }, logger: logger)
         let timeline = Timeline(clock: clock, logger: logger)
@@ -67,6 +75,15 @@ public enum Daemon {
         let bodies = plan.bodies.filter { $0.cadence != nil }.map {
             BodyAgent(body: $0.id, ledger: ledger, timeline: timeline, logger: logger)
         }
+        let sender: MailAddress
+        do {
+            sender = try MailAddress(name: "Concert", address: configuration.mailFrom)
+        } catch {
+            throw StartupError(description: "--mail-from '\(configuration.mailFrom)' is not usable: \(error)", exitCode: 78)
+        }
+        let postman = Postman(
+            ledger: ledger, store: store, planID: plan.id, root: URL(fileURLWithPath: configuration.maildirRoot),
+            sender: sender, logger: logger)
         let context = DaemonContext(version: version, configuration: configuration, now: { clock.now })
         let service = try ControlPlane.service(ledger: ledger, store: store, timeline: timeline, context: context)
 
@@ -93,7 +110,7 @@ public enum Daemon {
             configuration: ServiceGroupConfiguration(
                 services: [
                     .init(service: LedgerService(ledger: ledger)),
-                    .init(service: AgentsService(timeline: timeline, monitor: monitor, bodies: bodies)),
+                    .init(service: AgentsService(timeline: timeline, monitor: monitor, bodies: bodies, postman: postman)),
                     .init(service: ControlServerService(server: server)),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],

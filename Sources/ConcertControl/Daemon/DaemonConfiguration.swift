@@ -15,24 +15,33 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var maxConnections: Int
     /// When set, the daemon runs on virtual time starting at this instant.
     public var virtualClockStart: Date?
+    /// Where notices are delivered: one Maildir per focal point underneath.
+    public var maildirRoot: String
+    /// The address notices are sent from.
+    public var mailFrom: String
 
     public static let defaultStateDirectory = "/var/lib/concert"
     public static let defaultRuntimeDirectory = "/run/concert"
     public static let defaultConfigurationDirectory = "/etc/concert"
     public static let socketName = "io.concert.sock"
     public static let databaseName = "concert.sqlite"
+    public static let maildirName = "maildir"
+    public static let defaultMailFrom = "concert@localhost"
 
     /// Resolves the configuration.
     /// - Parameters:
     ///   - workflows: `--workflows`, if given.
     ///   - stateDirectory: `--state-dir`, if given.
     ///   - socket: `--socket`, if given.
+    ///   - maildir: `--maildir`, if given; else `maildir/` in the state folder.
+    ///   - mailFrom: `--mail-from`, if given.
     ///   - environment: the process environment (`STATE_DIRECTORY`, `RUNTIME_DIRECTORY`,
     ///     `CONFIGURATION_DIRECTORY`, as systemd sets them; each may list several paths
     ///     separated by colons, of which the first is used).
     public static func resolve(
         workflows: String?, stateDirectory: String?, socket: String?, socketMode: UInt16 = 0o660,
-        maxConnections: Int = 256, virtualClockStart: Date? = nil, environment: [String: String]
+        maxConnections: Int = 256, virtualClockStart: Date? = nil, maildir: String? = nil, mailFrom: String? = nil,
+        environment: [String: String]
     ) -> DaemonConfiguration {
         func first(_ name: String) -> String? {
             environment[name]?.split(separator: ":").first.map(String.init).flatMap { $0.isEmpty ? nil : $0 }
@@ -43,7 +52,14 @@ public struct DaemonConfiguration: Sendable, Hashable {
         return DaemonConfiguration(
             workflows: plan, stateDirectory: state,
             socketPath: socket ?? (runtime as NSString).appendingPathComponent(socketName), socketMode: socketMode,
-            maxConnections: maxConnections, virtualClockStart: virtualClockStart)
+            maxConnections: maxConnections, virtualClockStart: virtualClockStart,
+            maildirRoot: maildir ?? (state as NSString).appendingPathComponent(maildirName),
+            mailFrom: mailFrom ?? defaultMailFrom)
+    }
+
+    /// Where a daemon on virtual time keeps the time it reached.
+    public var virtualClockRecordPath: String {
+        (stateDirectory as NSString).appendingPathComponent("virtual-clock")
     }
 
     /// The event log's database file.

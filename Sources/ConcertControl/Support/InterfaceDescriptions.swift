@@ -9,6 +9,9 @@ enum InterfaceDescriptions {
     static let calendar = String(decoding: PackageResources.io_concert_Calendar_varlink, as: UTF8.self)
 
     static let simulation = String(decoding: PackageResources.io_concert_Simulation_varlink, as: UTF8.self)
+    static let meetings = String(decoding: PackageResources.io_concert_Meetings_varlink, as: UTF8.self)
+    static let tasks = String(decoding: PackageResources.io_concert_Tasks_varlink, as: UTF8.self)
+    static let focalPoints = String(decoding: PackageResources.io_concert_FocalPoints_varlink, as: UTF8.self)
 
-    static var all: [String] { [plan, progress, events, daemon, clock, calendar, simulation] }
+    static var all: [String] { [plan, progress, events, daemon, clock, calendar, simulation, meetings, tasks, focalPoints] }
 }

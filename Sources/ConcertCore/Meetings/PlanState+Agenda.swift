@@ -24,13 +24,16 @@ extension PlanState {
     }
 
     /// Who a meeting's convocation goes to on `day`: the political and technical focal points of
-    /// every member entity, each replaced by its stand-in while away; no one twice.
+    /// every member entity (not those who are only someone's deputy), each replaced by its
+    /// stand-in while away; no one twice.
     public func convocationRecipients(of meeting: MeetingRecord, on day: CalendarDate) -> [FocalPointID] {
         guard let body = body(meeting.body) else { return [] }
         let members = Set(body.members)
+        let points = plan.focalPoints.filter { members.contains($0.entity) }
+        let deputies = Set(points.compactMap(\.deputy))
         var seen: Set<FocalPointID> = []
         var recipients: [FocalPointID] = []
-        for point in plan.focalPoints where members.contains(point.entity) {
+        for point in points where !deputies.contains(point.id) {
             guard let handler = standIn(for: point.id, on: day).focalPoint, seen.insert(handler).inserted else {
                 continue
             }

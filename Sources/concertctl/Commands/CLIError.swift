@@ -30,7 +30,8 @@ struct CLIError: Error {
             message = Self.describe(short: short, parameters: error.parameters)
         }
         switch short {
-        case "NoSuchMeasure", "NoSuchFilterValue", "NoSuchEntity", "NoSuchFocalPoint", "NoSuchBody":
+        case "NoSuchMeasure", "NoSuchFilterValue", "NoSuchEntity", "NoSuchFocalPoint", "NoSuchBody", "NoSuchMeeting",
+            "NoSuchTask", "NoSuchAgendaItem":
             code = Self.notFound
         case "NotVirtual":
             code = Self.refused

@@ -10,10 +10,15 @@ extension Concertctl {
             static let configuration = CommandConfiguration(
                 abstract: "Print the bodies' meetings as RFC 5545 iCalendar on stdout.",
                 discussion: """
-                    Meetings are placed by each body's cadence and moved off holidays by the plan's \
-                    calendar. Each has a UID that stays the same across changes, DTSTART and DTEND in the \
-                    body's time zone with its VTIMEZONE, LOCATION, ORGANIZER (the secretariat's technical \
-                    focal point) and an ATTENDEE for each member's political focal point.
+                    Meetings in order of start. Those the log records appear whatever their status, with \
+                    their recorded SEQUENCE, times, venue and agenda, TENTATIVE while scheduled, CONFIRMED once \
+                    convened or held, CANCELLED once cancelled (a subscribed calendar drops them). Beyond \
+                    them (the bodies place meetings 120 days ahead) come the meetings each body's cadence \
+                    would place, moved off holidays by the plan's calendar, as TENTATIVE. Each meeting \
+                    has a UID that stays the same across changes and in the convocation mails, DTSTART \
+                    and DTEND in the body's time zone with its VTIMEZONE, LOCATION, the numbered agenda \
+                    in DESCRIPTION, ORGANIZER (the secretariat's technical focal point) and ATTENDEEs \
+                    (once convened, those the convocation went to; before, the members' focal points).
 
                     Example: concertctl calendar export --body committee --from 2027-01-01 > committee.ics
                     """)

@@ -6,8 +6,13 @@ extension Concertctl {
         static let configuration = CommandConfiguration(
             abstract: "Show what would happen until a day, from the current state, without changing it.",
             discussion: """
-                Lists, in order, the meetings the bodies would hold and the measures that would fall \
-                overdue if nothing changed. With --json: entries with at, kind, subject and summary.
+                Lists, in order, what the plan's machinery would do if nothing changed. Kinds: \
+                meeting (a meeting held, recorded or projected from its body's cadence; subject: the \
+                body), convocation (a meeting convened and its agenda frozen; subject: the meeting), \
+                notice (one convocation to one focal point, or its stand-in while away; subject: the \
+                focal point), task_due (a task not completed whose due day ends; subject: the task), \
+                measure_overdue (a measure falling overdue; subject: the measure). Nothing is \
+                recorded. With --json: entries with at, kind, subject and summary.
 
                 Example: concertctl simulate --until 2027-06-30
                 """)
