@@ -64,6 +64,10 @@ let package = Package(
                 .embedInCode("Templates/cancellation.pt.mustache"),
                 .embedInCode("Templates/task.en.mustache"),
                 .embedInCode("Templates/task.pt.mustache"),
+                .embedInCode("Templates/reminder.en.mustache"),
+                .embedInCode("Templates/reminder.pt.mustache"),
+                .embedInCode("Templates/escalation.en.mustache"),
+                .embedInCode("Templates/escalation.pt.mustache"),
             ],
             swiftSettings: strict),
         .target(
@@ -83,6 +87,8 @@ let package = Package(
                 .embedInCode("Interfaces/io.concert.Meetings.varlink"),
                 .embedInCode("Interfaces/io.concert.Tasks.varlink"),
                 .embedInCode("Interfaces/io.concert.FocalPoints.varlink"),
+                .embedInCode("Interfaces/io.concert.Notices.varlink"),
+                .embedInCode("Interfaces/io.concert.Escalations.varlink"),
             ],
             swiftSettings: strict),
         .executableTarget(
@@ -121,7 +127,7 @@ let package = Package(
             ],
             swiftSettings: strict),
         .testTarget(
-            name: "ConcertAgentsTests", dependencies: ["ConcertAgents", "ConcertCore"],
+            name: "ConcertAgentsTests", dependencies: ["ConcertAgents", "ConcertCore", "ConcertStore", "Mail"],
             swiftSettings: strict),
         .testTarget(
             name: "ConcertIntegrationTests",

@@ -7,12 +7,16 @@ public struct AgentsService: Service {
     public let monitor: Monitor
     public let bodies: [BodyAgent]
     public let postman: Postman?
+    public let courier: Courier?
 
-    public init(timeline: Timeline, monitor: Monitor, bodies: [BodyAgent] = [], postman: Postman? = nil) {
+    public init(
+        timeline: Timeline, monitor: Monitor, bodies: [BodyAgent] = [], postman: Postman? = nil, courier: Courier? = nil
+    ) {
         self.timeline = timeline
         self.monitor = monitor
         self.bodies = bodies
         self.postman = postman
+        self.courier = courier
     }
 
     public func run() async throws {
@@ -20,6 +24,7 @@ public struct AgentsService: Service {
         let monitor = self.monitor
         let postman = self.postman
         await postman?.start()
+        await courier?.start()
         await monitor.start()
         for body in bodies { await body.start() }
         await withTaskGroup(of: Void.self) { group in
@@ -29,6 +34,7 @@ public struct AgentsService: Service {
             if let postman { group.addTask { await postman.run() } }
             try? await gracefulShutdown()
             await timeline.stop()
+            await courier?.feed.finish()
             group.cancelAll()
         }
     }

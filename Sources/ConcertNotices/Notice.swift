@@ -12,6 +12,12 @@ public struct Notice: Hashable, Sendable {
         case cancellation
         /// A task routed to the recipient.
         case task
+        /// Monthly reports due soon and not in yet.
+        case reminder
+        /// Something late, told to the first level of its ladder.
+        case overdue
+        /// Something still late, told to a higher level of its ladder.
+        case escalation
     }
 
     public var kind: Kind

@@ -9,7 +9,10 @@ import Foundation
 /// - `meeting_rescheduled`, and `agenda_item_added` after convocation: an update to those
 ///   convened, with the invitation at its raised SEQUENCE;
 /// - `meeting_cancelled` after convocation: a cancellation with `METHOD:CANCEL`;
-/// - `task_created`, `task_reassigned`: the task to the focal point it is routed to.
+/// - `task_created`, `task_reassigned`: the task to the focal point it is routed to;
+/// - `reports_reminded`: a reminder to each focal point with reports still missing;
+/// - `escalation_notified`: an overdue notice (level 0) or an escalation notice (higher), with
+///   the escalation's history, threaded per recipient under the first one it received.
 ///
 /// Every notice about a meeting is threaded under that recipient's convocation. The state is
 /// the one after the event; a notice's id depends only on the event, so composing it again
@@ -59,6 +62,10 @@ public struct NoticeComposer: Sendable {
         case .taskReassigned(let e):
             guard let task = state.tasks[e.task], let assignee = e.assignee else { return [] }
             return [taskNotice(task, to: assignee, reassigned: e.reason, recorded: recorded, state: state)].compactMap { $0 }
+        case .reportsReminded(let e):
+            return reminderNotices(e, recorded: recorded, state: state)
+        case .escalationNotified(let e):
+            return escalationNotices(e, recorded: recorded, state: state)
         default:
             return []
         }
@@ -99,7 +106,7 @@ public struct NoticeComposer: Sendable {
         case .convocation: name = .convocation
         case .update: name = .update
         case .cancellation: name = .cancellation
-        case .task: return nil
+        default: return nil
         }
         let (subject, text) = NoticeTemplates.render(name, language, values)
         let calendar = try? (kind == .cancellation

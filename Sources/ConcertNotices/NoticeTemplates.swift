@@ -21,6 +21,8 @@ enum NoticeTemplates {
         case update
         case cancellation
         case task
+        case reminder
+        case escalation
     }
 
     static let library: MustacheLibrary = {
@@ -43,6 +45,10 @@ enum NoticeTemplates {
         ("cancellation.pt", PackageResources.cancellation_pt_mustache),
         ("task.en", PackageResources.task_en_mustache),
         ("task.pt", PackageResources.task_pt_mustache),
+        ("reminder.en", PackageResources.reminder_en_mustache),
+        ("reminder.pt", PackageResources.reminder_pt_mustache),
+        ("escalation.en", PackageResources.escalation_en_mustache),
+        ("escalation.pt", PackageResources.escalation_pt_mustache),
     ]
 
     /// The subject and body of `name` in `language` with `values`.

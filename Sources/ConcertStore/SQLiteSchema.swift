@@ -17,6 +17,9 @@ enum SQLiteSchema {
         migrator.registerMigration("v1-snapshots") { db in
             try db.execute(sql: createSnapshots)
         }
+        migrator.registerMigration("v2-notices") { db in
+            try db.execute(sql: OutboxSchema.createNotices)
+        }
         return migrator
     }()
 

@@ -5,9 +5,9 @@ import Foundation
 ///
 /// A plan folder is every `*.yaml` and `*.yml` file directly inside it, read in name order.
 /// Each file is a mapping of top-level sections (`plan`, `axes`, `objectives`,
-/// `thematic_areas`, `entities`, `measures`, `bodies`, `calendar`); `entities`, `measures`
-/// and `bodies` may be split over several files and are concatenated in file order, the
-/// others appear in one file only. Loading runs in two passes: each section's decoder
+/// `thematic_areas`, `entities`, `measures`, `bodies`, `calendar`, `monitoring`); `entities`,
+/// `measures` and `bodies` may be split over several files and are concatenated in file
+/// order, the others appear in one file only. Loading runs in two passes: each section's decoder
 /// reads and checks its own items and declares their identifiers, then the linker checks
 /// every reference against what all files declared. Nothing stops at the first problem:
 /// the error carries every diagnostic, each with its file, line and column.

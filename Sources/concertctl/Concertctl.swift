@@ -30,13 +30,20 @@ struct Concertctl: AsyncParsableCommand {
               concertctl tasks --status open
               concertctl task complete T3 --note "published"
               concertctl focal-point away aima-technical --from 2027-04-01 --to 2027-04-30
+              concertctl notices --failed
+              concertctl notice redeliver meeting.committee-2027-04-13.aima-technical@pnipgm.concert
+              concertctl escalations --state open
+              concertctl ack E4
+              concertctl snooze E4 --until 2027-03-01 --reason "waiting for the budget law"
+              concertctl reports --period 2027-02
               concertctl workflow validate Workflows/pnipgm
             """,
         version: "0.1.0",
         subcommands: [
             Status.self, Summary.self, Measures.self, MeasureCommand.self, Entities.self, Report.self, Replan.self,
             Reopen.self, Events.self, Meetings.self, MeetingCommand.self, AgendaCommand.self, MinutesCommand.self,
-            Tasks.self, TaskCommand.self, FocalPoints.self, FocalPointCommand.self, Clock.self, Calendar.self,
+            Tasks.self, TaskCommand.self, FocalPoints.self, FocalPointCommand.self, Notices.self, NoticeCommand.self,
+            Escalations.self, EscalationCommand.self, Ack.self, Snooze.self, Reports.self, Clock.self, Calendar.self,
             Simulate.self, Workflow.self,
         ])
 }

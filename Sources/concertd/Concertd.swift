@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConcertAgents
 import ConcertControl
 import Foundation
 import Logging
@@ -51,6 +52,13 @@ struct Concertd: AsyncParsableCommand {
         help: ArgumentHelp("The address notices come from.", valueName: "address"))
     var mailFrom: String = DaemonConfiguration.defaultMailFrom
 
+    @Option(
+        name: .customLong("smtp-relay"),
+        help: ArgumentHelp(
+            "Submit notices of focal points declared 'notices: smtp' to this relay (HOST:PORT), in plain SMTP: TLS and authentication are not supported yet, so use a trusted relay such as one on loopback. Without it such notices fail.",
+            valueName: "host:port"))
+    var smtpRelay: String?
+
     @Option(name: .customLong("log-level"), help: ArgumentHelp("trace, debug, info, notice, warning, error or critical.", valueName: "level"))
     var logLevel: String = "info"
 
@@ -61,6 +69,9 @@ struct Concertd: AsyncParsableCommand {
         }
         guard mailFrom.split(separator: "@").count == 2, !mailFrom.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" })
         else { throw ValidationError("--mail-from takes a plain address such as concert@example.org") }
+        if let smtpRelay, SMTPClient.Relay(parsing: smtpRelay) == nil {
+            throw ValidationError("--smtp-relay takes HOST:PORT, such as 127.0.0.1:25")
+        }
         guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of: trace, debug, info, notice, warning, error, critical")
@@ -79,7 +90,7 @@ struct Concertd: AsyncParsableCommand {
             workflows: workflows, stateDirectory: stateDirectory, socket: socket,
             socketMode: UInt16(socketMode, radix: 8) ?? 0o660, maxConnections: maxConnections,
             virtualClockStart: virtualClock.flatMap { ISO8601DateFormatter().date(from: $0) }, maildir: maildir,
-            mailFrom: mailFrom, environment: ProcessInfo.processInfo.environment)
+            mailFrom: mailFrom, smtpRelay: smtpRelay, environment: ProcessInfo.processInfo.environment)
         do {
             try await Daemon.run(configuration: configuration, logger: logger)
         } catch let error as Daemon.StartupError {

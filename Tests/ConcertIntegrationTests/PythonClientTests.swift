@@ -15,7 +15,7 @@ struct PythonClientTests {
         for interface in [
             "org.varlink.service", "io.concert.Plan", "io.concert.Progress", "io.concert.Events", "io.concert.Daemon",
             "io.concert.Clock", "io.concert.Calendar", "io.concert.Simulation", "io.concert.Meetings", "io.concert.Tasks",
-            "io.concert.FocalPoints",
+            "io.concert.FocalPoints", "io.concert.Notices", "io.concert.Escalations",
         ] {
             #expect(info.stdout.contains(interface), "info lists \(interface)")
         }
@@ -24,7 +24,7 @@ struct PythonClientTests {
             import sys, varlink
             with varlink.Client(address=sys.argv[1]) as client:
                 names = client.get_interfaces()
-                assert len([n for n in names if n.startswith("io.concert.")]) == 10, names
+                assert len([n for n in names if n.startswith("io.concert.")]) == 12, names
                 for name in names:
                     iface = client.get_interface(name)
                     assert iface.name == name, name

@@ -61,7 +61,7 @@ import Testing
         expectDiagnostics(
             try diagnostics(["bodies.yaml": text]),
             [
-                "bodies.yaml:1:1: unknown section 'bodys'; did you mean 'bodies'? (allowed: plan, axes, objectives, thematic_areas, entities, measures, bodies, calendar)"
+                "bodies.yaml:1:1: unknown section 'bodys'; did you mean 'bodies'? (allowed: plan, axes, objectives, thematic_areas, entities, measures, bodies, calendar, monitoring)"
             ])
     }
 
@@ -440,7 +440,7 @@ import Testing
         expectDiagnostics(
             try diagnostics(["extra.yaml": "- plan\n- axes\n"]),
             [
-                "extra.yaml:1:1: a workflow file must be a mapping of sections (plan, axes, objectives, thematic_areas, entities, measures, bodies, calendar), found a list"
+                "extra.yaml:1:1: a workflow file must be a mapping of sections (plan, axes, objectives, thematic_areas, entities, measures, bodies, calendar, monitoring), found a list"
             ])
     }
 

@@ -102,6 +102,34 @@ let samplePlanDirectory: String = {
         #expect(!calendar.isWorkingDay(CalendarDate(iso: "2026-06-10")!))
     }
 
+    @Test func hasTheMonthlyReportingCycleAndTheEscalationLadders() throws {
+        let monitoring = plan.monitoring
+        #expect(monitoring.reporting == ReportingCycle(opensOnDay: 25, dueOnDay: 5, remindWorkingDaysBefore: 3))
+        #expect(monitoring.ladders.map(\.id) == ["standard", "urgent"])
+        #expect(monitoring.defaultLadder == "standard")
+        let standard = try #require(monitoring.ladder(named: "standard"))
+        let urgent = try #require(monitoring.ladder(named: "urgent"))
+        // Technical focal point, political focal point, the Secretaries of State's agenda, the committee's.
+        let levels: [EscalationStep.Action] = [
+            .notify(.technical), .notify(.political), .agenda("secretaries-of-state"), .agenda("committee"),
+        ]
+        #expect(standard.steps.map(\.action) == levels)
+        #expect(urgent.steps.map(\.action) == levels)
+        #expect(standard.steps.map(\.trigger) == [.workingDays(0), .workingDays(10), .workingDays(10), .afterMeeting])
+        #expect(urgent.steps.map(\.trigger) == [.workingDays(0), .workingDays(5), .workingDays(5), .afterMeeting])
+        // Every body a ladder puts on the agenda meets.
+        let bodies = Dictionary(uniqueKeysWithValues: plan.bodies.map { ($0.id, $0) })
+        for case let .agenda(body) in monitoring.ladders.flatMap(\.steps).map(\.action) {
+            #expect(bodies[body]?.cadence != nil, "body \(body)")
+        }
+        // The Foreigners' Law amendment escalates faster; everything else takes the standard ladder.
+        let measures = Dictionary(uniqueKeysWithValues: plan.measures.map { ($0.id, $0) })
+        #expect(monitoring.ladder(for: try #require(measures["M08"])) == urgent)
+        #expect(monitoring.ladder(for: try #require(measures["M09"])) == standard)
+        #expect(monitoring.measureLadders.keys.allSatisfy { measures[$0] != nil })
+        #expect(monitoring.fallbackLadder == standard)
+    }
+
     /// Every cadence reads, starts at its first meeting, and keeps its local time.
     @Test func cadencesExpandFromTheirFirstMeeting() throws {
         let calendar = try plan.businessCalendar()

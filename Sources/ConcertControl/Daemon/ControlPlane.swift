@@ -10,7 +10,7 @@ public enum ControlPlane {
     public static let url = "https://concert.example.org/"
 
     public static func service(
-        ledger: Ledger, store: any EventStore, timeline: Timeline, context: DaemonContext
+        ledger: Ledger, store: any EventStore, timeline: Timeline, context: DaemonContext, courier: Courier? = nil
     ) throws -> VarlinkService {
         var service = VarlinkService(vendor: vendor, product: product, version: context.version, url: url)
         try service.register(
@@ -35,6 +35,11 @@ public enum ControlPlane {
         try service.register(
             interfaceDescription: InterfaceDescriptions.focalPoints,
             handler: FocalPointsInterface.router(ledger: ledger, now: context.now))
+        try service.register(
+            interfaceDescription: InterfaceDescriptions.notices, handler: NoticesInterface.router(courier: courier))
+        try service.register(
+            interfaceDescription: InterfaceDescriptions.escalations,
+            handler: EscalationsInterface.router(ledger: ledger, now: context.now))
         try service.register(
             interfaceDescription: InterfaceDescriptions.daemon, handler: DaemonInterface.router(ledger: ledger, context: context))
         return service

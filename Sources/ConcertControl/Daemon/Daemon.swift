@@ -81,11 +81,25 @@ public enum Daemon {
         } catch {
             throw StartupError(description: "--mail-from '\(configuration.mailFrom)' is not usable: \(error)", exitCode: 78)
         }
+        var smtp: SMTPClient?
+        if let relay = configuration.smtpRelay {
+            guard let parsed = SMTPClient.Relay(parsing: relay) else {
+                throw StartupError(description: "--smtp-relay '\(relay)' is not HOST:PORT", exitCode: 78)
+            }
+            smtp = SMTPClient(relay: parsed, clientName: Self.hostName())
+        }
+        let outbox = SQLiteNoticeOutbox(store: store)
+        let courier = Courier(
+            outbox: outbox, timeline: timeline,
+            channels: NoticeChannels(
+                maildirRoot: URL(fileURLWithPath: configuration.maildirRoot), smtp: smtp, sender: sender.address),
+            logger: logger)
         let postman = Postman(
-            ledger: ledger, store: store, planID: plan.id, root: URL(fileURLWithPath: configuration.maildirRoot),
-            sender: sender, logger: logger)
+            ledger: ledger, store: store, outbox: outbox, courier: courier, planID: plan.id, sender: sender,
+            logger: logger)
         let context = DaemonContext(version: version, configuration: configuration, now: { clock.now })
-        let service = try ControlPlane.service(ledger: ledger, store: store, timeline: timeline, context: context)
+        let service = try ControlPlane.service(
+            ledger: ledger, store: store, timeline: timeline, context: context, courier: courier)
 
         let listener: VarlinkServerConfiguration.Listener
         let address: String
@@ -110,7 +124,8 @@ public enum Daemon {
             configuration: ServiceGroupConfiguration(
                 services: [
                     .init(service: LedgerService(ledger: ledger)),
-                    .init(service: AgentsService(timeline: timeline, monitor: monitor, bodies: bodies, postman: postman)),
+                    .init(service: AgentsService(
+                            timeline: timeline, monitor: monitor, bodies: bodies, postman: postman, courier: courier)),
                     .init(service: ControlServerService(server: server)),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
@@ -126,6 +141,16 @@ public enum Daemon {
             }
             try await tasks.waitForAll()
         }
+    }
+
+    /// The name the daemon gives an SMTP relay in `EHLO`: the host's name when it is a plain
+    /// domain, else `localhost`.
+    private static func hostName() -> String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "localhost" }
+        let name = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let plain = !name.isEmpty && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }
+        return plain ? name : "localhost"
     }
 
     /// Lets the daemon hold as many connections as the hard limit allows.

@@ -19,6 +19,9 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var maildirRoot: String
     /// The address notices are sent from.
     public var mailFrom: String
+    /// The SMTP relay (`HOST:PORT`, plain SMTP) for focal points whose notices go by `smtp`;
+    /// nil when there is none, and such notices then fail.
+    public var smtpRelay: String?
 
     public static let defaultStateDirectory = "/var/lib/concert"
     public static let defaultRuntimeDirectory = "/run/concert"
@@ -35,13 +38,14 @@ public struct DaemonConfiguration: Sendable, Hashable {
     ///   - socket: `--socket`, if given.
     ///   - maildir: `--maildir`, if given; else `maildir/` in the state folder.
     ///   - mailFrom: `--mail-from`, if given.
+    ///   - smtpRelay: `--smtp-relay`, if given.
     ///   - environment: the process environment (`STATE_DIRECTORY`, `RUNTIME_DIRECTORY`,
     ///     `CONFIGURATION_DIRECTORY`, as systemd sets them; each may list several paths
     ///     separated by colons, of which the first is used).
     public static func resolve(
         workflows: String?, stateDirectory: String?, socket: String?, socketMode: UInt16 = 0o660,
         maxConnections: Int = 256, virtualClockStart: Date? = nil, maildir: String? = nil, mailFrom: String? = nil,
-        environment: [String: String]
+        smtpRelay: String? = nil, environment: [String: String]
     ) -> DaemonConfiguration {
         func first(_ name: String) -> String? {
             environment[name]?.split(separator: ":").first.map(String.init).flatMap { $0.isEmpty ? nil : $0 }
@@ -54,7 +58,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
             socketPath: socket ?? (runtime as NSString).appendingPathComponent(socketName), socketMode: socketMode,
             maxConnections: maxConnections, virtualClockStart: virtualClockStart,
             maildirRoot: maildir ?? (state as NSString).appendingPathComponent(maildirName),
-            mailFrom: mailFrom ?? defaultMailFrom)
+            mailFrom: mailFrom ?? defaultMailFrom, smtpRelay: smtpRelay)
     }
 
     /// Where a daemon on virtual time keeps the time it reached.

@@ -84,9 +84,12 @@ struct CoordinationCommands {
         case .textTooLong(let field, let limit): return ("TextTooLong", ["field": .string(field), "limit": .int(limit)])
         case .permissionDenied(let required, let actual):
             return ("RoleRequired", ["required": .string(required.rawValue), "role": .string(actual.rawValue)])
+        case .noSuchEscalation(let id): return ("NoSuchEscalation", ["id": .string(id)])
+        case .escalationNotActive(let id, let state):
+            return ("NotActive", ["id": .string(id), "state": .string(state.rawValue)])
         case .stageTransitionNotAllowed, .continuousMeasureNotCompletable, .unknownIndicator, .invalidIndicatorValue,
             .deadlineOutsidePlan, .continuousMeasureHasNoDeadline, .measureNotCompleted, .measureCompleted, .notOverdue,
-            .meetingAlreadyScheduled, .meetingNotWaiting:
+            .meetingAlreadyScheduled, .meetingNotWaiting, .escalationMoved, .noMeetingAhead, .nothingDue:
             return ("InvalidArgument", ["field": .string("command")])
         }
     }

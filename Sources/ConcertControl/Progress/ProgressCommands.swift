@@ -164,7 +164,8 @@ struct ProgressCommands {
             return ControlError(name("AlreadyCompleted"), message: message, ["measure": .string(measure.rawValue)])
         case .noSuchBody, .noSuchMeeting, .meetingAlreadyScheduled, .meetingNotWaiting, .meetingClosed,
             .meetingNotConvened, .meetingNotStarted, .noSuchTask, .taskNotOpen, .noSuchFocalPoint, .noSuchEntity,
-            .notAMember, .noSuchAgendaItem, .invalidArgument:
+            .notAMember, .noSuchAgendaItem, .invalidArgument, .noSuchEscalation, .escalationNotActive, .escalationMoved,
+            .noMeetingAhead, .nothingDue:
             return ControlError(name("NotRecorded"), message: message, ["reason": .string("internal")])
         case .notOverdue(let measure):
             return ControlError(

@@ -12,6 +12,12 @@ enum InterfaceDescriptions {
     static let meetings = String(decoding: PackageResources.io_concert_Meetings_varlink, as: UTF8.self)
     static let tasks = String(decoding: PackageResources.io_concert_Tasks_varlink, as: UTF8.self)
     static let focalPoints = String(decoding: PackageResources.io_concert_FocalPoints_varlink, as: UTF8.self)
+    static let notices = String(decoding: PackageResources.io_concert_Notices_varlink, as: UTF8.self)
+    static let escalations = String(decoding: PackageResources.io_concert_Escalations_varlink, as: UTF8.self)
 
-    static var all: [String] { [plan, progress, events, daemon, clock, calendar, simulation, meetings, tasks, focalPoints] }
+    static var all: [String] {
+        [
+            plan, progress, events, daemon, clock, calendar, simulation, meetings, tasks, focalPoints, notices, escalations,
+        ]
+    }
 }

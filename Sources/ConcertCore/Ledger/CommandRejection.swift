@@ -44,6 +44,15 @@ public struct CommandRejection: Error, Hashable, Sendable, CustomStringConvertib
         /// An entity in the minutes is not a member of the body.
         case notAMember(entity: EntityID, body: BodyID)
         case noSuchAgendaItem(meeting: String, number: Int)
+        case noSuchEscalation(String)
+        /// The escalation is resolved, or not in the state the command needs.
+        case escalationNotActive(escalation: String, state: EscalationRecord.State)
+        /// The escalation moved on since the agent looked; nothing is done.
+        case escalationMoved(String)
+        /// An agenda level needs a meeting of the body ahead, and none is placed yet.
+        case noMeetingAhead(BodyID)
+        /// An agent's timed action found nothing to do (already done, or not yet due).
+        case nothingDue(String)
         /// A field's value is not acceptable; the message says why.
         case invalidArgument(field: String, message: String)
         /// The caller's role does not allow the command.
@@ -110,6 +119,16 @@ public struct CommandRejection: Error, Hashable, Sendable, CustomStringConvertib
             return "\(e) is not a member of \(b)"
         case .noSuchAgendaItem(let m, let n):
             return "meeting \(m) has no agenda item \(n)"
+        case .noSuchEscalation(let e):
+            return "no escalation named \(e)"
+        case .escalationNotActive(let e, let state):
+            return "escalation \(e) is \(state.rawValue)"
+        case .escalationMoved(let e):
+            return "escalation \(e) has moved on since"
+        case .noMeetingAhead(let b):
+            return "\(b) has no meeting ahead to put the matter on"
+        case .nothingDue(let what):
+            return "nothing to do: \(what)"
         case .invalidArgument(let field, let message):
             return "\(field): \(message)"
         case .permissionDenied(let required, let actual):

@@ -56,7 +56,7 @@ extension PlanState {
                     ProgressReported(
                         measure: measure.id, previousStage: current.stage, stage: report.stage,
                         indicators: report.indicators, note: report.note))
-            ]
+            ] + resolutions(of: command, by: envelope.author)
 
         case .replan(let replan):
             guard role.mayReplan else {
@@ -76,7 +76,7 @@ extension PlanState {
                     MeasureReplanned(
                         measure: measure.id, previousDeadline: current.deadline, deadline: replan.deadline,
                         reason: replan.reason))
-            ]
+            ] + resolutions(of: command, by: envelope.author)
 
         case .reopen(let reopen):
             guard role.mayReplan else {
@@ -96,6 +96,10 @@ extension PlanState {
             return [
                 .measureFellOverdue(MeasureFellOverdue(measure: measure.id, deadline: due, stage: current.stage))
             ]
+                + (try startEscalation(
+                    .measure(measure.id), entities: responsibleEntities(of: measure),
+                    reason: "measure \(measure.id) (\(measure.title)) passed its deadline \(due) while \(current.stage.rawValue.replacingOccurrences(of: "_", with: " "))",
+                    now: now))
         default:
             return try decideCoordination(envelope, now: now)
         }

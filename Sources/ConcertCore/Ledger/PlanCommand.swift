@@ -31,6 +31,18 @@ public enum PlanCommand: Hashable, Sendable {
     case reassignTask(TaskReassignment)
     /// A focal point will be away; a stand-in takes what is routed to it meanwhile.
     case setAway(Absence)
+    /// Reminds the focal points of the measures whose report for the period is still missing; an agent's.
+    case remindReports(period: ReportingPeriod)
+    /// Records that a measure's report for the period did not come; an agent's.
+    case markReportMissed(measure: MeasureID, period: ReportingPeriod)
+    /// Records that a task passed its due day unfinished; an agent's.
+    case markTaskOverdue(task: String)
+    /// Repeats, raises, resumes or re-places an escalation when its time comes; an agent's.
+    case advanceEscalation(EscalationAdvance)
+    /// Stops the repeats at an escalation's current level (it still climbs).
+    case acknowledgeEscalation(id: String)
+    /// Pauses an escalation until a day; coordinators only, with a reason.
+    case snoozeEscalation(EscalationSnooze)
 
     /// Whether the command reports on, replans, reopens or marks a measure.
     var isAboutMeasureProgress: Bool {

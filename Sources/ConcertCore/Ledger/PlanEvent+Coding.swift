@@ -21,6 +21,17 @@ extension PlanEvent {
         case .taskCompleted(let e): return try encoder.encode(e)
         case .taskReassigned(let e): return try encoder.encode(e)
         case .focalPointAway(let e): return try encoder.encode(e)
+        case .reportsReminded(let e): return try encoder.encode(e)
+        case .reportMissed(let e): return try encoder.encode(e)
+        case .taskFellOverdue(let e): return try encoder.encode(e)
+        case .escalationStarted(let e): return try encoder.encode(e)
+        case .escalationRaised(let e): return try encoder.encode(e)
+        case .escalationNotified(let e): return try encoder.encode(e)
+        case .escalationPlaced(let e): return try encoder.encode(e)
+        case .escalationAcknowledged(let e): return try encoder.encode(e)
+        case .escalationSnoozed(let e): return try encoder.encode(e)
+        case .escalationResumed(let e): return try encoder.encode(e)
+        case .escalationResolved(let e): return try encoder.encode(e)
         }
     }
 
@@ -58,6 +69,28 @@ extension PlanEvent {
             return .taskReassigned(try decoder.decode(TaskReassigned.self, from: payload))
         case "focal_point_away":
             return .focalPointAway(try decoder.decode(FocalPointAway.self, from: payload))
+        case "reports_reminded":
+            return .reportsReminded(try decoder.decode(ReportsReminded.self, from: payload))
+        case "report_missed":
+            return .reportMissed(try decoder.decode(ReportMissed.self, from: payload))
+        case "task_fell_overdue":
+            return .taskFellOverdue(try decoder.decode(TaskFellOverdue.self, from: payload))
+        case "escalation_started":
+            return .escalationStarted(try decoder.decode(EscalationStarted.self, from: payload))
+        case "escalation_raised":
+            return .escalationRaised(try decoder.decode(EscalationRaised.self, from: payload))
+        case "escalation_notified":
+            return .escalationNotified(try decoder.decode(EscalationNotified.self, from: payload))
+        case "escalation_placed":
+            return .escalationPlaced(try decoder.decode(EscalationPlaced.self, from: payload))
+        case "escalation_acknowledged":
+            return .escalationAcknowledged(try decoder.decode(EscalationAcknowledged.self, from: payload))
+        case "escalation_snoozed":
+            return .escalationSnoozed(try decoder.decode(EscalationSnoozed.self, from: payload))
+        case "escalation_resumed":
+            return .escalationResumed(try decoder.decode(EscalationResumed.self, from: payload))
+        case "escalation_resolved":
+            return .escalationResolved(try decoder.decode(EscalationResolved.self, from: payload))
         default:
             throw UnknownEventKind(kind: kind)
         }

@@ -15,6 +15,17 @@ public enum PlanEvent: Hashable, Sendable {
     case taskCompleted(TaskCompleted)
     case taskReassigned(TaskReassigned)
     case focalPointAway(FocalPointAway)
+    case reportsReminded(ReportsReminded)
+    case reportMissed(ReportMissed)
+    case taskFellOverdue(TaskFellOverdue)
+    case escalationStarted(EscalationStarted)
+    case escalationRaised(EscalationRaised)
+    case escalationNotified(EscalationNotified)
+    case escalationPlaced(EscalationPlaced)
+    case escalationAcknowledged(EscalationAcknowledged)
+    case escalationSnoozed(EscalationSnoozed)
+    case escalationResumed(EscalationResumed)
+    case escalationResolved(EscalationResolved)
 
     /// The stable name stored beside the payload (`progress_reported`, ...).
     public var kind: String {
@@ -34,6 +45,17 @@ public enum PlanEvent: Hashable, Sendable {
         case .taskCompleted: return "task_completed"
         case .taskReassigned: return "task_reassigned"
         case .focalPointAway: return "focal_point_away"
+        case .reportsReminded: return "reports_reminded"
+        case .reportMissed: return "report_missed"
+        case .taskFellOverdue: return "task_fell_overdue"
+        case .escalationStarted: return "escalation_started"
+        case .escalationRaised: return "escalation_raised"
+        case .escalationNotified: return "escalation_notified"
+        case .escalationPlaced: return "escalation_placed"
+        case .escalationAcknowledged: return "escalation_acknowledged"
+        case .escalationSnoozed: return "escalation_snoozed"
+        case .escalationResumed: return "escalation_resumed"
+        case .escalationResolved: return "escalation_resolved"
         }
     }
 
@@ -46,6 +68,8 @@ public enum PlanEvent: Hashable, Sendable {
         case .measureFellOverdue(let e): return e.measure
         case .agendaItemAdded(let e): return e.item.measure
         case .taskCreated(let e): return e.measure
+        case .reportMissed(let e): return e.measure
+        case .escalationStarted(let e): return e.subject.measure
         default: return nil
         }
     }
@@ -64,6 +88,17 @@ public enum PlanEvent: Hashable, Sendable {
         case .taskCompleted(let e): return e.task
         case .taskReassigned(let e): return e.task
         case .focalPointAway(let e): return e.absence.focalPoint.rawValue
+        case .reportsReminded(let e): return "reports-\(e.period)"
+        case .reportMissed(let e): return e.measure.rawValue
+        case .taskFellOverdue(let e): return e.task
+        case .escalationStarted(let e): return e.escalation
+        case .escalationRaised(let e): return e.escalation
+        case .escalationNotified(let e): return e.escalation
+        case .escalationPlaced(let e): return e.escalation
+        case .escalationAcknowledged(let e): return e.escalation
+        case .escalationSnoozed(let e): return e.escalation
+        case .escalationResumed(let e): return e.escalation
+        case .escalationResolved(let e): return e.escalation
         default: return measure?.rawValue ?? ""
         }
     }

@@ -92,6 +92,11 @@ extension PlanState {
 
         case .acknowledgeTask, .completeTask, .reassignTask, .setAway:
             return try decideTasks(envelope.command, role: role, today: today)
+                + resolutions(of: envelope.command, by: envelope.author)
+
+        case .remindReports, .markReportMissed, .markTaskOverdue, .advanceEscalation, .acknowledgeEscalation,
+            .snoozeEscalation:
+            return try decideMonitoring(envelope, now: now)
 
         case .report, .replan, .reopen, .markOverdue:
             return []

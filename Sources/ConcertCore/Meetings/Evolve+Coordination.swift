@@ -13,6 +13,7 @@ extension PlanEvent {
 extension PlanState {
     /// Folds a meeting, task or focal-point event in.
     mutating func evolveCoordination(_ recorded: RecordedPlanEvent) {
+        if evolveMonitoring(recorded) { return }
         let at = recorded.recordedAt
         switch recorded.event {
         case .meetingScheduled(let e):
@@ -50,12 +51,13 @@ extension PlanState {
             tasks[e.task] = TaskRecord(
                 id: e.task, title: e.title, owner: e.owner, assignee: e.assignee, routing: e.routing, due: e.due,
                 measure: e.measure, meeting: e.meeting, decision: e.decision, item: e.item, status: .open,
-                createdAt: at, acknowledgedAt: nil, completedAt: nil, note: nil)
+                createdAt: at, acknowledgedAt: nil, completedAt: nil, note: nil, overdueSince: nil)
         case .taskAcknowledged(let e):
             tasks[e.task]?.status = .acknowledged
             tasks[e.task]?.acknowledgedAt = at
         case .taskCompleted(let e):
             tasks[e.task]?.status = .completed
+            tasks[e.task]?.overdueSince = nil
             tasks[e.task]?.completedAt = at
             tasks[e.task]?.note = e.note
         case .taskReassigned(let e):
@@ -65,7 +67,7 @@ extension PlanState {
             if tasks[e.task]?.status == .acknowledged { tasks[e.task]?.status = .open }
         case .focalPointAway(let e):
             absences.append(e.absence)
-        case .progressReported, .measureReplanned, .measureReopened, .measureFellOverdue:
+        default:
             break
         }
     }

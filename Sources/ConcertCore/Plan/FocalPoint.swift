@@ -5,6 +5,14 @@ public struct FocalPoint: Hashable, Codable, Sendable {
         case technical
     }
 
+    /// How notices reach this person.
+    public enum NoticeChannel: String, Hashable, Codable, Sendable, CaseIterable {
+        /// Into a Maildir of its own in the daemon's Maildir root (the default).
+        case maildir
+        /// Submitted to the daemon's SMTP relay, to the focal point's e-mail address.
+        case smtp
+    }
+
     public var id: FocalPointID
     public var entity: EntityID
     public var level: Level
@@ -16,10 +24,13 @@ public struct FocalPoint: Hashable, Codable, Sendable {
     public var channels: [ContactChannel]
     /// Who stands in while this focal point is away.
     public var deputy: FocalPointID?
+    /// How notices reach this person (`notices:` in the plan).
+    public var noticeChannel: NoticeChannel
 
     public init(
         id: FocalPointID, entity: EntityID, level: Level, name: String, unixUser: String? = nil,
-        language: String = "pt-PT", channels: [ContactChannel] = [], deputy: FocalPointID? = nil
+        language: String = "pt-PT", channels: [ContactChannel] = [], deputy: FocalPointID? = nil,
+        noticeChannel: NoticeChannel = .maildir
     ) {
         self.id = id
         self.entity = entity
@@ -29,5 +40,21 @@ public struct FocalPoint: Hashable, Codable, Sendable {
         self.language = language
         self.channels = channels
         self.deputy = deputy
+        self.noticeChannel = noticeChannel
+    }
+
+    /// Reads a focal point, taking `maildir` for a record written before channels existed
+    /// (an older snapshot).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(FocalPointID.self, forKey: .id)
+        entity = try container.decode(EntityID.self, forKey: .entity)
+        level = try container.decode(Level.self, forKey: .level)
+        name = try container.decode(String.self, forKey: .name)
+        unixUser = try container.decodeIfPresent(String.self, forKey: .unixUser)
+        language = try container.decode(String.self, forKey: .language)
+        channels = try container.decode([ContactChannel].self, forKey: .channels)
+        deputy = try container.decodeIfPresent(FocalPointID.self, forKey: .deputy)
+        noticeChannel = try container.decodeIfPresent(NoticeChannel.self, forKey: .noticeChannel) ?? .maildir
     }
 }

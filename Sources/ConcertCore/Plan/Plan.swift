@@ -19,12 +19,14 @@ public struct Plan: Hashable, Codable, Sendable {
     public var bodies: [Body]
     /// Working days, hours and holidays (the `calendar:` section); `.standard` when undeclared.
     public var calendar: BusinessCalendarDeclaration
+    /// The reporting cycle and escalation ladders (the `monitoring:` section); none when undeclared.
+    public var monitoring: MonitoringPolicy
 
     public init(
         id: String, title: String, timeZone: String, start: CalendarDate, end: CalendarDate,
         axes: [Axis] = [], objectives: [Objective] = [], thematicAreas: [ThematicArea] = [],
         measures: [Measure] = [], entities: [Entity] = [], focalPoints: [FocalPoint] = [],
-        bodies: [Body] = [], calendar: BusinessCalendarDeclaration = .standard
+        bodies: [Body] = [], calendar: BusinessCalendarDeclaration = .standard, monitoring: MonitoringPolicy = .none
     ) {
         self.id = id
         self.title = title
@@ -39,5 +41,6 @@ public struct Plan: Hashable, Codable, Sendable {
         self.focalPoints = focalPoints
         self.bodies = bodies
         self.calendar = calendar
+        self.monitoring = monitoring
     }
 }

@@ -11,16 +11,21 @@ public struct PlanStateSnapshot: Codable, Sendable {
     public var meetings: [String: MeetingRecord]
     public var tasks: [String: TaskRecord]
     public var absences: [Absence]
+    public var escalations: [String: EscalationRecord]
+    public var reporting: ReportingRecord
 
     public init(
         lastSequence: Int64, progress: [MeasureID: MeasureProgress], meetings: [String: MeetingRecord] = [:],
-        tasks: [String: TaskRecord] = [:], absences: [Absence] = []
+        tasks: [String: TaskRecord] = [:], absences: [Absence] = [], escalations: [String: EscalationRecord] = [:],
+        reporting: ReportingRecord = ReportingRecord()
     ) {
         self.lastSequence = lastSequence
         self.progress = progress
         self.meetings = meetings
         self.tasks = tasks
         self.absences = absences
+        self.escalations = escalations
+        self.reporting = reporting
     }
 
     public init(from decoder: any Decoder) throws {
@@ -30,13 +35,16 @@ public struct PlanStateSnapshot: Codable, Sendable {
         meetings = try c.decodeIfPresent([String: MeetingRecord].self, forKey: .meetings) ?? [:]
         tasks = try c.decodeIfPresent([String: TaskRecord].self, forKey: .tasks) ?? [:]
         absences = try c.decodeIfPresent([Absence].self, forKey: .absences) ?? []
+        escalations = try c.decodeIfPresent([String: EscalationRecord].self, forKey: .escalations) ?? [:]
+        reporting = try c.decodeIfPresent(ReportingRecord.self, forKey: .reporting) ?? ReportingRecord()
     }
 }
 
 extension PlanState {
     public var snapshot: PlanStateSnapshot {
         PlanStateSnapshot(
-            lastSequence: lastSequence, progress: progress, meetings: meetings, tasks: tasks, absences: absences)
+            lastSequence: lastSequence, progress: progress, meetings: meetings, tasks: tasks, absences: absences,
+            escalations: escalations, reporting: reporting)
     }
 
     /// The state from a snapshot, under the current configuration.
@@ -45,6 +53,9 @@ extension PlanState {
         meetings = snapshot.meetings
         tasks = snapshot.tasks
         absences = snapshot.absences
+        escalations = snapshot.escalations
+        reporting = snapshot.reporting
+        for (id, record) in escalations where record.isActive { activeEscalations[record.subject] = id }
     }
 
     public func encodedSnapshot() throws -> Data {

@@ -11,6 +11,12 @@ public struct PlanState: Sendable {
     public internal(set) var tasks: [String: TaskRecord] = [:]
     /// Periods focal points are away, in the order they were declared.
     public internal(set) var absences: [Absence] = []
+    /// Escalations, by id (`E1`, ...), resolved ones included.
+    public internal(set) var escalations: [String: EscalationRecord] = [:]
+    /// The active escalation of each subject.
+    public internal(set) var activeEscalations: [EscalationSubject: String] = [:]
+    /// What the monthly cycle has recorded: periods reminded, reports missed.
+    public internal(set) var reporting = ReportingRecord()
     /// The sequence number of the last event folded in (0 for none).
     public internal(set) var lastSequence: Int64
 

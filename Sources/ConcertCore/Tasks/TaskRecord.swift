@@ -29,11 +29,14 @@ public struct TaskRecord: Hashable, Codable, Sendable {
     public var acknowledgedAt: Date?
     public var completedAt: Date?
     public var note: String?
+    /// The due day it was recorded overdue against, while it stays open.
+    public var overdueSince: CalendarDate?
 
     enum CodingKeys: String, CodingKey {
         case id, title, owner, assignee, routing, due, measure, meeting, decision, item, status, note
         case createdAt = "created_at"
         case acknowledgedAt = "acknowledged_at"
         case completedAt = "completed_at"
+        case overdueSince = "overdue_since"
     }
 }

@@ -11,6 +11,7 @@ struct Reference {
         case axis(Int)
         case objective(Int)
         case body(BodyID)
+        case measure(MeasureID)
     }
 
     var target: Target

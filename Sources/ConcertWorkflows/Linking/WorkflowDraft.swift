@@ -31,6 +31,13 @@ struct WorkflowDraft {
         var subject: String
     }
 
+    /// An agenda step of an escalation ladder: its body must meet (have a cadence).
+    struct AgendaCheck {
+        var body: Located<BodyID>
+        /// How messages name the step, e.g. `step #3 of ladder standard`.
+        var subject: String
+    }
+
     /// Top-level section keys seen, with their first place.
     var sections: [String: SourceLocation] = [:]
 
@@ -44,6 +51,8 @@ struct WorkflowDraft {
     var bodies: [Body] = []
     /// The `calendar` section; nil when no file declares it (or it has a problem).
     var calendar: BusinessCalendarDeclaration?
+    /// The `monitoring` section; nil when no file declares it (or it has a problem).
+    var monitoring: MonitoringPolicy?
 
     var axisTable = SymbolTable<Int>(noun: "axis")
     var objectiveTable = SymbolTable<Int>(noun: "objective")
@@ -56,6 +65,7 @@ struct WorkflowDraft {
     var references: [Reference] = []
     var deadlines: [DeadlineCheck] = []
     var cadences: [CadenceCheck] = []
+    var agendaSteps: [AgendaCheck] = []
     /// Entity → its parent, as written, for the cycle check.
     var parents: [EntityID: Located<EntityID>] = [:]
 
@@ -74,6 +84,6 @@ struct WorkflowDraft {
             id: header.id, title: header.title, timeZone: header.timeZone, start: header.start.value,
             end: header.end.value, axes: axes, objectives: objectives, thematicAreas: thematicAreas,
             measures: measures, entities: entities, focalPoints: focalPoints, bodies: bodies,
-            calendar: calendar ?? .standard)
+            calendar: calendar ?? .standard, monitoring: monitoring ?? .none)
     }
 }

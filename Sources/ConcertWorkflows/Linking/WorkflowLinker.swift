@@ -3,9 +3,10 @@ import ConcertCore
 /// The second pass: checks what no single section can check alone.
 ///
 /// That is every reference against the declared identifiers, deadlines against the plan's
-/// span, entity parents for cycles, cadences against their first meetings, and the
-/// presence of the `plan` section. Every check is one pass with dictionary lookups (a
-/// cadence's check expands its rule up to its first occurrence).
+/// span, entity parents for cycles, cadences against their first meetings, that every body
+/// an escalation ladder puts on the agenda meets, and the presence of the `plan` section.
+/// Every check is one pass with dictionary lookups (a cadence's check expands its rule up
+/// to its first occurrence).
 struct WorkflowLinker {
     let log: DiagnosticLog
     /// Names the folder in diagnostics about it as a whole.
@@ -25,6 +26,7 @@ struct WorkflowLinker {
         checkDeadlines(draft)
         checkParentCycles(draft)
         checkCadences(draft)
+        checkAgendaBodies(draft)
     }
 
     private func checkReferences(_ draft: WorkflowDraft) {
@@ -67,6 +69,11 @@ struct WorkflowLinker {
                 message =
                     "names unknown body '\(id)'"
                     + hint(for: id.rawValue, in: draft.bodyTable, \.rawValue, plural: "bodies")
+            case let .measure(id):
+                guard !draft.measureTable.contains(id) else { continue }
+                message =
+                    "names unknown measure '\(id)'"
+                    + hint(for: id.rawValue, in: draft.measureTable, \.rawValue, plural: "measures")
             case let .axis(number):
                 guard !draft.axisTable.contains(number) else { continue }
                 message = "names unknown axis \(number); declared axes: \(Suggestions.ranges(draft.axisTable.order))"

@@ -11,10 +11,11 @@ import ConcertCore
 ///   email: rita.almeida@example.org
 ///   phone: "+351 213 000 000"
 ///   deputy: mai-technical-deputy
+///   notices: smtp              # optional: maildir (default) or smtp (needs email)
 /// ```
 enum FocalPointDecoder {
     static let schema = KeySchema(
-        ["id", "level", "name", "unix_user", "language", "email", "phone", "deputy"], nameKey: "id")
+        ["id", "level", "name", "unix_user", "language", "email", "phone", "deputy", "notices"], nameKey: "id")
     static let languages = ["pt-PT", "en"]
 
     /// The focal point, or nil when something in it is wrong (reported) or its entity is.
@@ -78,10 +79,22 @@ enum FocalPointDecoder {
                 draft.refer(to: .focalPoint(candidate), from: reader.subject, at: text.location)
             }
         }
+        var noticeChannel = FocalPoint.NoticeChannel.maildir
+        if let value = reader.optional("notices"),
+            let channel = value.choice(reader.what("notices"), FocalPoint.NoticeChannel.self, log)
+        {
+            noticeChannel = channel
+            if channel == .smtp && !channels.contains(where: { $0.kind == .email }) {
+                log.report(
+                    .invalidValue,
+                    "\(reader.subject) receives notices by smtp but has no usable email: add one, or use notices: maildir",
+                    at: value.location)
+            }
+        }
         guard let id, let entity, let level, let name else { return nil }
         return FocalPoint(
             id: id, entity: entity, level: level, name: name, unixUser: unixUser, language: language,
-            channels: channels, deputy: deputy)
+            channels: channels, deputy: deputy, noticeChannel: noticeChannel)
     }
 
     /// `local@domain`, no spaces: enough to catch a name typed into the wrong field.

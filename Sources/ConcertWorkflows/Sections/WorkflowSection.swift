@@ -19,6 +19,7 @@ enum WorkflowSections {
         [
             PlanSection.self, AxesSection.self, ObjectivesSection.self, ThematicAreasSection.self,
             EntitiesSection.self, MeasuresSection.self, BodiesSection.self, CalendarSection.self,
+            MonitoringSection.self,
         ]
     }
 

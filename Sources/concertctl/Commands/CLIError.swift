@@ -31,9 +31,9 @@ struct CLIError: Error {
         }
         switch short {
         case "NoSuchMeasure", "NoSuchFilterValue", "NoSuchEntity", "NoSuchFocalPoint", "NoSuchBody", "NoSuchMeeting",
-            "NoSuchTask", "NoSuchAgendaItem":
+            "NoSuchTask", "NoSuchAgendaItem", "NoSuchEscalation", "NoSuchNotice":
             code = Self.notFound
-        case "NotVirtual":
+        case "NotVirtual", "NotActive", "NoReportingCycle":
             code = Self.refused
         case "RoleRequired", "PermissionDenied":
             code = Self.permissionDenied
