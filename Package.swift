@@ -27,6 +27,10 @@ let package = Package(
         .target(name: "ConcertCore", swiftSettings: strict),
         .target(name: "ICalendar", swiftSettings: strict),
         .target(name: "Mail", swiftSettings: strict),
+        .systemLibrary(name: "CSystemd", path: "Sources/CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
+        .target(
+            name: "Systemd", dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict),
         .target(
             name: "ConcertWorkflows",
             dependencies: ["ConcertCore", .product(name: "Yams", package: "Yams")],
@@ -68,13 +72,17 @@ let package = Package(
                 .embedInCode("Templates/reminder.pt.mustache"),
                 .embedInCode("Templates/escalation.en.mustache"),
                 .embedInCode("Templates/escalation.pt.mustache"),
+                .embedInCode("Templates/digest.en.mustache"),
+                .embedInCode("Templates/digest.pt.mustache"),
             ],
             swiftSettings: strict),
         .target(
             name: "ConcertControl",
             dependencies: [
                 "ConcertCore", "ConcertAgents", "ConcertWorkflows", "ConcertNotices", "Mail", "Varlink", "ICalendar",
+                "Systemd",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             resources: [
                 .embedInCode("Interfaces/io.concert.Plan.varlink"),
@@ -94,7 +102,7 @@ let package = Package(
         .executableTarget(
             name: "concertd",
             dependencies: [
-                "ConcertControl", "ConcertAgents", "ConcertStore", "ConcertWorkflows",
+                "ConcertControl", "ConcertAgents", "ConcertStore", "ConcertWorkflows", "Systemd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -111,6 +119,7 @@ let package = Package(
         .testTarget(name: "ConcertCoreTests", dependencies: ["ConcertCore"], swiftSettings: strict),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"], swiftSettings: strict),
         .testTarget(name: "MailTests", dependencies: ["Mail"], swiftSettings: strict),
+        .testTarget(name: "SystemdTests", dependencies: ["Systemd", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(
             name: "ConcertNoticesTests", dependencies: ["ConcertNotices", "ConcertCore", "ICalendar"],
             swiftSettings: strict),

@@ -40,8 +40,8 @@ extension NoticeComposer {
     /// The notices of one escalation level (or a repeat): what is late, since when, what
     /// happened so far, what comes next, and the commands to run.
     func escalationNotices(_ e: EscalationNotified, recorded: RecordedPlanEvent, state: PlanState) -> [Notice] {
-        guard let record = state.escalations[e.escalation], let calendar = try? state.plan.businessCalendar() else { return [] }
-        let zone = calendar.timeZone
+        guard let record = state.escalations[e.escalation] else { return [] }
+        let zone = state.timeZone
         let first = Set(e.firstTold)
         return e.recipients.compactMap { id -> Notice? in
             guard let point = state.focalPoint(id) else { return nil }
@@ -58,7 +58,7 @@ extension NoticeComposer {
                 "what": what(record.subject, state: state), "reason": record.history.first?.detail ?? record.subject.description,
                 "since": NoticeText.when(record.started, in: zone, language: language), "role": levelName,
                 "entities": record.entities.map(\.rawValue).joined(separator: ", "),
-                "repeat": e.repeatNumber > 0 ? e.repeatNumber : false, "next": record.next(calendar: calendar).text,
+                "repeat": e.repeatNumber > 0 ? e.repeatNumber : false, "next": state.outlook(of: record),
                 "history": history, "resolve": resolveCommand(record.subject), "plan": state.plan.title,
             ]
             let (subject, text) = NoticeTemplates.render(.escalation, language, values)

@@ -23,6 +23,7 @@ enum NoticeTemplates {
         case task
         case reminder
         case escalation
+        case digest
     }
 
     static let library: MustacheLibrary = {
@@ -49,6 +50,8 @@ enum NoticeTemplates {
         ("reminder.pt", PackageResources.reminder_pt_mustache),
         ("escalation.en", PackageResources.escalation_en_mustache),
         ("escalation.pt", PackageResources.escalation_pt_mustache),
+        ("digest.en", PackageResources.digest_en_mustache),
+        ("digest.pt", PackageResources.digest_pt_mustache),
     ]
 
     /// The subject and body of `name` in `language` with `values`.

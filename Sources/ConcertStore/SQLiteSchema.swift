@@ -20,6 +20,9 @@ enum SQLiteSchema {
         migrator.registerMigration("v2-notices") { db in
             try db.execute(sql: OutboxSchema.createNotices)
         }
+        migrator.registerMigration("v3-digests") { db in
+            try db.execute(sql: OutboxSchema.addDigests)
+        }
         return migrator
     }()
 

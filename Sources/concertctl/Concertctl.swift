@@ -44,6 +44,6 @@ struct Concertctl: AsyncParsableCommand {
             Reopen.self, Events.self, Meetings.self, MeetingCommand.self, AgendaCommand.self, MinutesCommand.self,
             Tasks.self, TaskCommand.self, FocalPoints.self, FocalPointCommand.self, Notices.self, NoticeCommand.self,
             Escalations.self, EscalationCommand.self, Ack.self, Snooze.self, Reports.self, Clock.self, Calendar.self,
-            Simulate.self, Workflow.self,
+            Simulate.self, Workflow.self, Reload.self,
         ])
 }

@@ -3,6 +3,7 @@ import ConcertAgents
 import ConcertControl
 import Foundation
 import Logging
+import Systemd
 
 /// concertd: the Concert daemon.
 @main
@@ -14,7 +15,10 @@ struct Concertd: AsyncParsableCommand {
             Loads the plan folder, replays the event log, and serves the Varlink control socket that \
             concertctl uses. Settings come from flags, then systemd's environment (STATE_DIRECTORY, \
             RUNTIME_DIRECTORY, CONFIGURATION_DIRECTORY, LISTEN_FDS), then the defaults shown. Stops \
-            gracefully on SIGTERM or SIGINT: calls in flight finish and every acknowledged change is on disk.
+            gracefully on SIGTERM or SIGINT: calls in flight finish and every acknowledged change is on disk. \
+            SIGHUP re-reads the plan folder (as concertctl reload does). Under systemd it reports readiness, \
+            status, reloads and stopping (NOTIFY_SOCKET), pings the watchdog while the ledger answers \
+            (WATCHDOG_USEC), and logs to the journal when stderr goes there (JOURNAL_STREAM).
             """,
         version: ConcertControl.Daemon.version)
 
@@ -62,6 +66,13 @@ struct Concertd: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: ArgumentHelp("trace, debug, info, notice, warning, error or critical.", valueName: "level"))
     var logLevel: String = "info"
 
+    @Option(
+        name: .customLong("log-target"),
+        help: ArgumentHelp(
+            "Where the log goes: journal (structured entries through sd_journal_sendv), stderr, or auto: the journal when stderr is connected to it ($JOURNAL_STREAM), else stderr.",
+            valueName: "target"))
+    var logTarget: String = "auto"
+
     func validate() throws {
         guard UInt16(socketMode, radix: 8) != nil else { throw ValidationError("--socket-mode takes an octal mode such as 0660") }
         if let virtualClock, ISO8601DateFormatter().date(from: virtualClock) == nil {
@@ -73,6 +84,9 @@ struct Concertd: AsyncParsableCommand {
             throw ValidationError("--smtp-relay takes HOST:PORT, such as 127.0.0.1:25")
         }
         guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
+        guard ["auto", "journal", "stderr"].contains(logTarget) else {
+            throw ValidationError("--log-target must be one of: auto, journal, stderr")
+        }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of: trace, debug, info, notice, warning, error, critical")
         }
@@ -80,7 +94,16 @@ struct Concertd: AsyncParsableCommand {
 
     func run() async throws {
         let level = Logger.Level(rawValue: logLevel) ?? .info
+        let environment = ProcessInfo.processInfo.environment
+        let journal =
+            logTarget == "journal"
+            || (logTarget == "auto" && JournalStream.standardErrorIsJournal(environment: environment))
         LoggingSystem.bootstrap { label in
+            if journal {
+                var handler = JournalLogHandler(label: label, identifier: "concertd")
+                handler.logLevel = level
+                return handler
+            }
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
             return handler
@@ -90,7 +113,7 @@ struct Concertd: AsyncParsableCommand {
             workflows: workflows, stateDirectory: stateDirectory, socket: socket,
             socketMode: UInt16(socketMode, radix: 8) ?? 0o660, maxConnections: maxConnections,
             virtualClockStart: virtualClock.flatMap { ISO8601DateFormatter().date(from: $0) }, maildir: maildir,
-            mailFrom: mailFrom, smtpRelay: smtpRelay, environment: ProcessInfo.processInfo.environment)
+            mailFrom: mailFrom, smtpRelay: smtpRelay, environment: environment)
         do {
             try await Daemon.run(configuration: configuration, logger: logger)
         } catch let error as Daemon.StartupError {

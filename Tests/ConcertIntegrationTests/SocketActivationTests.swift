@@ -15,4 +15,16 @@ struct SocketActivationTests {
         #expect(daemon.log().contains("the socket passed by systemd"))
         #expect(try await daemon.stop() == 0, "\(daemon.log())")
     }
+
+    /// `FileDescriptorName=varlink`, as concertd.socket sets it, reaches the daemon through
+    /// `LISTEN_FDNAMES` and libsystemd's `sd_listen_fds_with_names`.
+    @Test func adoptsTheSocketNamedVarlink() async throws {
+        let daemon = try DaemonProcess(socketActivated: true, socketName: "varlink")
+        try await daemon.start()
+        defer { daemon.removeFiles() }
+        #expect(try await daemon.ctl("status").status == 0)
+        #expect(!FileManager.default.fileExists(atPath: daemon.socketPath), "the daemon bound a socket of its own")
+        #expect(daemon.log().contains("named varlink"), "\(daemon.log())")
+        #expect(try await daemon.stop() == 0, "\(daemon.log())")
+    }
 }

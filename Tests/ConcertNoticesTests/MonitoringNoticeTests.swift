@@ -62,7 +62,7 @@ struct MonitoringNoticeTests {
         #expect(notice.text.contains("concertctl ack E1"))
         #expect(notice.text.contains("concertctl report M01 --status completed"))
         #expect(notice.text.contains("Level:   0 of 2 (notify technical)"))
-        #expect(notice.text.contains("Next:    notices repeat on 2029-07-06; climbs to level 1 (notify political) on 2029-07-13"))
+        #expect(notice.text.contains("Next:    repeats on 2029-07-06 (1 of 1); climbs to level 1 (notify political) on 2029-07-13"))
 
         let again = try Self.notices(
             .advanceEscalation(EscalationAdvance(escalation: "E1", action: .repeatNotice, level: 0)), by: Self.monitor,

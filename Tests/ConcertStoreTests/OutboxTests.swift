@@ -18,10 +18,10 @@ struct OutboxTests {
             notBefore: start.addingTimeInterval(hold), message: Data("Subject: x\r\n\r\nbody\r\n".utf8))
     }
 
-    @Test("the v2-notices migration is registered after the log's own")
+    @Test("the v2-notices and v3-digests migrations are registered after the log's own")
     func migration() async throws {
         try await withStore { (store, _) async throws in
-            #expect(SQLiteEventStore.knownMigrations.last == "v2-notices")
+            #expect(SQLiteEventStore.knownMigrations.suffix(2) == ["v2-notices", "v3-digests"])
             #expect(try await store.appliedMigrations() == SQLiteEventStore.knownMigrations)
             #expect(try await SQLiteNoticeOutbox(store: store).cursor() == 0)
         }
@@ -121,6 +121,46 @@ struct OutboxTests {
             #expect(page.map(\.id) == ["<n1@x>", "<n2@x>"])
             let next = try await outbox.list(recipient: nil, status: nil, after: page[1].number, limit: 10)
             #expect(next.map(\.id) == ["<n3@x>", "<n4@x>", "<n5@x>"])
+        }
+    }
+
+    @Test("notices are taken into a digest all or none, once, and recorded together")
+    func digests() async throws {
+        try await withStore { (store, _) async throws in
+            let outbox = SQLiteNoticeOutbox(store: store)
+            func digestible(_ id: String, _ sequence: Int64) -> OutboxNotice {
+                var notice = Self.notice(id, sequence: sequence)
+                notice.digestPart = Data("{}".utf8)
+                return notice
+            }
+            try await outbox.insert([digestible("<a@x>", 1), digestible("<b@x>", 2), digestible("<c@x>", 3)], through: 3)
+            try await outbox.insert([Self.notice("<plain@x>", sequence: 4)], through: 4)
+            let stored = try #require(try await outbox.notice(id: "<a@x>"))
+            #expect(stored.digestPart == Data("{}".utf8) && stored.digest == nil)
+            #expect(try await outbox.notice(id: "<plain@x>")?.digestPart == nil)
+
+            // A notice that may not go in a digest spoils the lot: none is taken.
+            #expect(try await outbox.assignDigest("<d0@x>", ids: ["<a@x>", "<plain@x>"]).isEmpty)
+            #expect(try await outbox.notice(id: "<a@x>")?.digest == nil)
+
+            let taken = try await outbox.assignDigest("<d1@x>", ids: ["<b@x>", "<a@x>"])
+            #expect(taken.map(\.id) == ["<a@x>", "<b@x>"] && taken.allSatisfy { $0.digest == "<d1@x>" })
+            // A notice is in one digest at most.
+            #expect(try await outbox.assignDigest("<d2@x>", ids: ["<a@x>", "<c@x>"]).isEmpty)
+            #expect(try await outbox.notice(id: "<c@x>")?.digest == nil)
+            #expect(try await outbox.notices(inDigest: "<d1@x>").map(\.id) == ["<a@x>", "<b@x>"])
+
+            // A failed attempt counts for each; a delivery is recorded for each, once.
+            let failed = try await outbox.recordFailure(
+                ids: ["<a@x>", "<b@x>"], error: "disk full", nextAttempt: Self.start.addingTimeInterval(30))
+            #expect(failed.allSatisfy { $0.attempts == 1 && $0.status == .pending && $0.digest == "<d1@x>" })
+            let delivered = try await outbox.recordDelivered(ids: ["<a@x>", "<b@x>"], at: Self.start.addingTimeInterval(40))
+            #expect(delivered.count == 2 && delivered.allSatisfy { $0.status == .delivered && $0.attempts == 2 })
+            #expect(try await outbox.recordDelivered(ids: ["<a@x>", "<b@x>"], at: Self.start).isEmpty)
+
+            // A redelivered notice leaves its digest.
+            let again = try #require(try await outbox.redeliver(id: "<a@x>", at: Self.start.addingTimeInterval(50)))
+            #expect(again.status == .pending && again.digest == nil)
         }
     }
 }

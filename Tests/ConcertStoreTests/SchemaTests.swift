@@ -7,12 +7,12 @@ struct SchemaTests {
     @Test("a new store has every known migration applied")
     func migrationsApplied() async throws {
         try await withStore { store, _ in
-            #expect(SQLiteEventStore.knownMigrations == ["v1-events", "v1-snapshots", "v2-notices"])
+            #expect(SQLiteEventStore.knownMigrations == ["v1-events", "v1-snapshots", "v2-notices", "v3-digests"])
             #expect(try await store.appliedMigrations() == SQLiteEventStore.knownMigrations)
-            #expect(try await store.schemaVersion() == "v2-notices")
+            #expect(try await store.schemaVersion() == "v3-digests")
             let status = try await store.status()
             #expect(status.backend == "sqlite")
-            #expect(status.schemaVersion == "v2-notices")
+            #expect(status.schemaVersion == "v3-digests")
             #expect(status.appliedMigrations == status.knownMigrations)
         }
     }

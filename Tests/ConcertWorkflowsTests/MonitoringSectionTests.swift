@@ -110,7 +110,37 @@ import Testing
                 == MonitoringPolicy(
                     reporting: ReportingCycle(opensOnDay: 25, dueOnDay: 5, remindWorkingDaysBefore: 3),
                     ladders: [ladder("standard", wait: 10, repeatEvery: 5), ladder("urgent", wait: 5, repeatEvery: 2)],
-                    defaultLadder: "standard", axisLadders: [:], measureLadders: ["M08": "urgent"]))
+                    defaultLadder: "standard", axisLadders: [:], measureLadders: ["M08": "urgent"], digest: .daily))
+    }
+
+    /// `digest:` is daily, weekly or none (the default when absent); anything else is reported
+    /// with the nearest period.
+    @Test func digestPeriod() throws {
+        for period in DigestPeriod.allCases {
+            let fixture = try WorkflowFixture(["monitoring.yaml": "monitoring:\n  digest: \(period.rawValue)\n"])
+            defer { fixture.remove() }
+            #expect(try fixture.load().get().monitoring == MonitoringPolicy(digest: period))
+        }
+        let absent = try WorkflowFixture(["monitoring.yaml": "monitoring: {}\n"])
+        defer { absent.remove() }
+        #expect(try absent.load().get().monitoring.digest == DigestPeriod.none)
+        expectDiagnostics(
+            try monitoringDiagnostics("monitoring:\n  digest: dayly\n"),
+            ["monitoring.yaml:2:11: 'digest' of monitoring 'dayly' is not one of: daily, weekly, none; did you mean 'daily'?"])
+        expectDiagnostics(
+            try monitoringDiagnostics("monitoring:\n  digest: [daily]\n"),
+            ["monitoring.yaml:2:11: 'digest' of monitoring must be a string, found a list"])
+    }
+
+    /// A policy written before `digest` existed reads as `none`; one with it round-trips.
+    @Test func digestIsOptionalWhenDecoding() throws {
+        let policy = MonitoringPolicy(defaultLadder: "standard", digest: .weekly)
+        let data = try JSONEncoder().encode(policy)
+        #expect(try JSONDecoder().decode(MonitoringPolicy.self, from: data) == policy)
+        var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        object["digest"] = nil
+        let old = try JSONSerialization.data(withJSONObject: object)
+        #expect(try JSONDecoder().decode(MonitoringPolicy.self, from: old).digest == DigestPeriod.none)
     }
 
     @Test func withoutTheSectionThereIsNoMonitoring() throws {
@@ -304,7 +334,7 @@ import Testing
                 "monitoring.yaml:12:21: 'measure_ladders' of monitoring names unknown measure 'M99'; known measures include: M01, M02",
                 "monitoring.yaml:12:41: 'measure_ladders' of monitoring names unknown ladder 'fast' for measure M01; known ladders include: standard",
                 "monitoring.yaml:12:47: a key of 'measure_ladders' of monitoring 'M 3' must match [A-Za-z0-9][A-Za-z0-9._-]*",
-                "monitoring.yaml:13:3: unknown key 'escalation' in monitoring (allowed: reporting, ladders, default_ladder, axis_ladders, measure_ladders)",
+                "monitoring.yaml:13:3: unknown key 'escalation' in monitoring (allowed: reporting, ladders, default_ladder, axis_ladders, measure_ladders, digest)",
             ])
         expectDiagnostics(
             try monitoringDiagnostics("monitoring:\n  default_ladder: standard\n"),

@@ -45,6 +45,11 @@ public actor Ledger {
     private var nextSubscriberID: UInt64 = 0
     /// When set, the writer waits for this to be cleared before each batch (tests of a wedged ledger).
     private var stalled = false
+    /// Work the writer does between batches (a plan replaced, a liveness check), so no batch
+    /// is decided against one plan and folded into another.
+    private var chores: [(work: () -> Void, done: CheckedContinuation<Void, Never>)] = []
+    /// Set once the writer loop has ended; chores then run at once.
+    private var writerEnded = false
 
     /// Opens the ledger on a store: loads the newest valid snapshot and replays what follows it.
     public init(
@@ -100,6 +105,34 @@ public actor Ledger {
         }
     }
 
+    /// Replaces the plan (a reload) while keeping everything recorded.
+    ///
+    /// Done by the writer between two batches, so every command is decided and folded
+    /// against one plan. Returns once the new plan is in place.
+    public func replacePlan(_ plan: Plan) async {
+        await writerChore { [self] in state.replacePlan(plan) }
+    }
+
+    /// Returns once the writer has come round to take work: unlike ``ping()``, this waits
+    /// while the writer is busy or stalled, so a watchdog sees a wedged writer.
+    public func writerPing() async {
+        await writerChore {}
+    }
+
+    private func writerChore(_ work: @escaping () -> Void) async {
+        if writerEnded {
+            work()
+            return
+        }
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            chores.append((work, done))
+            if let wake = writerWake {
+                writerWake = nil
+                wake.resume()
+            }
+        }
+    }
+
     /// Holds (true) or releases (false) the writer; commands wait meanwhile.
     public func setStalled(_ value: Bool) {
         stalled = value
@@ -112,6 +145,15 @@ public actor Ledger {
     /// The writer loop. Runs until `stop()` and then drains what is already waiting.
     public func runWriter() async {
         while true {
+            if !stalled && !chores.isEmpty {
+                let due = chores
+                chores = []
+                for chore in due {
+                    chore.work()
+                    chore.done.resume()
+                }
+                continue
+            }
             if pending.isEmpty || stalled {
                 if stopping && pending.isEmpty { break }
                 await withCheckedContinuation { writerWake = $0 }
@@ -122,6 +164,12 @@ public actor Ledger {
             pending.removeFirst(take)
             await commit(batch)
         }
+        writerEnded = true
+        for chore in chores {
+            chore.work()
+            chore.done.resume()
+        }
+        chores = []
         finishSubscribers()
         await takeSnapshot(reason: "shutdown")
     }

@@ -1,3 +1,4 @@
+import Foundation
 import ConcertNotices
 import Mail
 
@@ -19,5 +20,20 @@ enum NoticeMail {
                 ("X-Concert-Event", "\(notice.sequence)"),
             ],
             body: body)
+    }
+
+    /// A digest as an Internet message: its text, referring to every escalation thread among its
+    /// notices so a mail client files it beside them. Its date is given (the latest of its
+    /// notices' holds), so composing it again gives the same bytes.
+    static func message(
+        for digest: DigestComposer.Digest, recipient: String, address: String?, date: Date, from sender: MailAddress
+    ) throws -> MailMessage {
+        let domain = digest.messageID.split(separator: "@").last.map(String.init) ?? "concert.invalid"
+        let to = try MailAddress(name: digest.recipientName, address: address ?? "\(recipient)@\(domain)")
+        return MailMessage(
+            messageID: digest.messageID, date: date, from: sender, to: [to], cc: [], subject: digest.subject,
+            inReplyTo: nil, references: digest.references,
+            extraHeaders: [("X-Concert-Notice", "digest"), ("X-Concert-About", recipient)],
+            body: .text(digest.text))
     }
 }

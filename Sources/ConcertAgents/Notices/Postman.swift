@@ -13,7 +13,9 @@ import Mail
 /// id (its Message-ID) depends only on its event, so an event offered again after a crash adds
 /// nothing. Each notice records its recipient's channel and, when its event came outside the
 /// plan's working hours, is held until the next opening (quiet hours; the same rule for every
-/// kind of notice, convocations and cancellations included).
+/// kind of notice, convocations and cancellations included). With a digest period
+/// (`monitoring.digest`), a digestible notice (task, reminder, overdue, escalation) is held
+/// instead until its recipient's next digest time, with its part in the digest beside it.
 public actor Postman {
     /// Events read from the log per step when catching up.
     static let catchUpBatch = 500
@@ -155,13 +157,24 @@ public actor Postman {
                 continue
             }
             let point = state.focalPoint(notice.recipient)
-            let notBefore = calendar?.nextWorkingTime(atOrAfter: notice.date) ?? notice.date
+            var notBefore = calendar?.nextWorkingTime(atOrAfter: notice.date) ?? notice.date
+            var digestPart: Data?
+            if DigestComposer.isDigestible(notice.kind), let calendar,
+                let time = DigestComposer.nextDigestTime(
+                    after: notice.date, period: state.plan.monitoring.digest, calendar: calendar)
+            {
+                notBefore = time
+                digestPart = DigestComposer.Part(
+                    notice: notice, language: point?.language ?? "en", plan: state.plan.title
+                ).encoded()
+            }
             entries.append(
                 OutboxNotice(
                     id: notice.messageID, recipient: notice.recipient.rawValue, kind: notice.kind.rawValue,
                     subjectID: notice.subjectID, subjectLine: notice.subject, sequence: notice.sequence,
                     created: notice.date, channel: (point?.noticeChannel ?? .maildir).rawValue,
-                    address: notice.recipientEmail, fileName: notice.fileName, notBefore: notBefore, message: data))
+                    address: notice.recipientEmail, fileName: notice.fileName, notBefore: notBefore, message: data,
+                    digestPart: digestPart))
         }
         return entries
     }

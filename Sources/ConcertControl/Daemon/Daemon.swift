@@ -6,6 +6,8 @@ import Foundation
 import Logging
 import Mail
 import ServiceLifecycle
+import Systemd
+import UnixSignals
 import Varlink
 
 #if canImport(Glibc)
@@ -101,12 +103,20 @@ public enum Daemon {
         let service = try ControlPlane.service(
             ledger: ledger, store: store, timeline: timeline, context: context, courier: courier)
 
+        let environment = ProcessInfo.processInfo.environment
+        let notifier = ServiceNotifier(environment: environment)
         let listener: VarlinkServerConfiguration.Listener
         let address: String
-        if let fd = VarlinkSocketActivation.listeningDescriptor() {
-            listener = .listeningSocket(descriptor: fd)
-            address = "the socket passed by systemd (fd \(fd))"
+        let passed = ListenedSockets.take()
+        if let socket = passed.serverSocket(named: "varlink") {
+            listener = .listeningSocket(descriptor: socket.descriptor)
+            address = "the socket passed by systemd (fd \(socket.descriptor), named \(socket.name))"
         } else {
+            if !passed.sockets.isEmpty {
+                logger.warning(
+                    "systemd passed no listening stream socket; binding the control socket instead",
+                    metadata: ["passed": "\(passed.sockets.map(\.name))"])
+            }
             address = configuration.socketPath
             try FileManager.default.createDirectory(
                 atPath: (configuration.socketPath as NSString).deletingLastPathComponent,
@@ -119,28 +129,31 @@ public enum Daemon {
                 maximumConnections: configuration.maxConnections),
             service: service, logger: logger)
         context.connections.attach { server.connectionCount }
+        let reloader = PlanReloader(
+            workflows: configuration.workflows, ledger: ledger, notifier: notifier, logger: logger, now: { clock.now })
+        context.reloads.attach { trigger in await reloader.reload(trigger: trigger) }
+        // Trapped before serving, so a SIGHUP that comes early reloads rather than kills.
+        let hangUps = await UnixSignalsSequence(trapping: .sighup)
+        let supervision = ServiceSupervision(
+            notifier: notifier, server: server, ledger: ledger, reloader: reloader, hangUps: hangUps,
+            address: address, logger: logger,
+            stallLedgerAfter: environment[ServiceSupervision.stallVariable].flatMap(Double.init).map { .seconds($0) })
 
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
+                // Shut down in reverse order: STOPPING=1 first; the supervision last, after the
+                // ledger's writer has ended (so a writer ping in flight is answered).
                 services: [
+                    .init(service: supervision, successTerminationBehavior: .ignore),
                     .init(service: LedgerService(ledger: ledger)),
                     .init(service: AgentsService(
                             timeline: timeline, monitor: monitor, bodies: bodies, postman: postman, courier: courier)),
                     .init(service: ControlServerService(server: server)),
+                    .init(service: StoppingAnnouncer(notifier: notifier)),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
-        try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
-            tasks.addTask {
-                // Stopped before it listened: nothing to announce, and not a failure of its own.
-                guard (try? await server.listening()) != nil else { return }
-                let lastSequence = await ledger.ping()
-                logger.info(
-                    "serving", metadata: ["socket": "\(address)", "last_sequence": "\(lastSequence)"])
-            }
-            try await tasks.waitForAll()
-        }
+        try await group.run()
     }
 
     /// The name the daemon gives an SMTP relay in `EHLO`: the host's name when it is a plain

@@ -36,6 +36,25 @@ enum DaemonInterface {
             ]
             return ["status": .object(status)]
         }
+        router.method("Reload") { _, _ in
+            guard let outcome = await context.reloads.reload(trigger: "io.concert.Daemon.Reload") else {
+                throw VarlinkError(
+                    name: "io.concert.Daemon.ReloadRefused",
+                    parameters: ["message": .string("the daemon is still starting; try again"), "diagnostics": .array([])])
+            }
+            switch outcome {
+            case .success(let done):
+                return [
+                    "plan": .string(done.plan), "measures": .int(Int64(done.measures)), "changed": .bool(done.changed),
+                ]
+            case .failure(let refusal):
+                throw VarlinkError(
+                    name: "io.concert.Daemon.ReloadRefused",
+                    parameters: [
+                        "message": .string(refusal.message), "diagnostics": .array(refusal.diagnostics.map { .string($0) }),
+                    ])
+            }
+        }
         return router
     }
 }

@@ -13,6 +13,7 @@ enum NoticeView {
             "channel": .string(notice.channel), "attempts": .int(Int64(notice.attempts)),
             "status": .string(notice.status.rawValue), "last_error": notice.lastError.map(JSONValue.string) ?? .null,
             "next_attempt": notice.due.map { .string(Timestamps.string($0)) } ?? .null,
+            "digest": notice.digest.map(JSONValue.string) ?? .null,
         ]
     }
 }

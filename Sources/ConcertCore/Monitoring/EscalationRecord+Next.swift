@@ -10,43 +10,51 @@ extension EscalationStep.Action: CustomStringConvertible {
     }
 }
 
-extension EscalationRecord {
-    /// What happens next to the escalation and when, in words and as an instant (nil when it
-    /// waits on something other than time, or nothing is left to happen).
-    public func next(calendar: BusinessCalendar) -> (text: String, at: Date?) {
-        let zone = calendar.timeZone
-        func opening(_ days: Int, after instant: Date) -> Date {
-            calendar.openingTime(on: calendar.adding(workingDays: days, to: CalendarDate(instant, in: zone)))
+extension PlanState {
+    /// What happens next to an escalation, in words, as the escalator schedules it: a repeat of
+    /// the current level's notices, the climb to the next level (working days after the current
+    /// level was reached, counted on the plan's business calendar, or once the meeting it is on
+    /// is held), the end of a snooze.
+    public func outlook(of r: EscalationRecord) -> String {
+        let zone = timeZone
+        func day(_ instant: Date) -> CalendarDate { CalendarDate(instant, in: zone) }
+        switch r.state {
+        case .resolved: return "none: resolved"
+        case .snoozed: return r.snoozedUntil.map { "resumes on \(day($0))" } ?? "resumes when the snooze ends"
+        case .open, .acknowledged: break
         }
-        func day(_ instant: Date) -> String { CalendarDate(instant, in: zone).description }
-        switch state {
-        case .resolved:
-            return ("nothing: resolved", nil)
-        case .snoozed:
-            let until = snoozedUntil.map(day) ?? "?"
-            return ("resumes on \(until)", snoozedUntil)
-        case .open, .acknowledged:
-            break
-        }
-        var repeatAt: Date?
-        if state == .open, let step, case .notify = step.action, let every = step.repeatEveryWorkingDays,
-            notices <= step.maxRepeats, let last = lastNotified
+        let calendar = try? plan.businessCalendar()
+        var parts: [String] = []
+        if let step = r.step, case .agenda(let body) = step.action,
+            r.meeting.flatMap({ meetings[$0] }).map({ $0.status == .cancelled }) ?? true
         {
-            repeatAt = opening(every, after: last)
+            parts.append("goes on the agenda of the next meeting of \(body) once one is placed")
         }
-        guard let upper = nextStep else {
-            if let repeatAt { return ("notices repeat on \(day(repeatAt)); this is the ladder's top", repeatAt) }
-            return ("nothing more: the top of the ladder", nil)
+        if r.state == .open, let step = r.step, case .notify = step.action, let every = step.repeatEveryWorkingDays,
+            r.notices <= step.maxRepeats, let last = r.lastNotified, let calendar
+        {
+            parts.append("repeats on \(calendar.adding(workingDays: every, to: day(last))) (\(r.notices) of \(step.maxRepeats))")
         }
-        switch upper.trigger {
+        guard let step = r.nextStep else {
+            return parts.isEmpty
+                ? "none: top of the ladder" : (parts + ["then stays at the top of the ladder"]).joined(separator: "; ")
+        }
+        let climb = "climbs to level \(r.level + 1) (\(step.action))"
+        switch step.trigger {
         case .workingDays(let days):
-            let at = opening(days, after: levelSince)
-            var text = "climbs to level \(level + 1) (\(upper.action)) on \(day(at))"
-            if let repeatAt, repeatAt < at { text = "notices repeat on \(day(repeatAt)); " + text }
-            return (text, repeatAt.map { min($0, at) } ?? at)
+            if let calendar {
+                parts.append("\(climb) on \(calendar.adding(workingDays: days, to: day(r.levelSince)))")
+            } else {
+                parts.append("\(climb) \(days) working days after \(day(r.levelSince))")
+            }
         case .afterMeeting:
-            let meetingText = meeting.map { "meeting \($0) is held" } ?? "the matter is on a meeting and it is held"
-            return ("climbs to level \(level + 1) (\(upper.action)) once \(meetingText)", nil)
+            if let id = r.meeting, let meeting = meetings[id], meeting.status != .cancelled {
+                parts.append(
+                    meeting.status == .held ? "\(climb) now: meeting \(id) was held" : "\(climb) after meeting \(id) is held")
+            } else {
+                parts.append("\(climb) after the meeting it is placed on is held")
+            }
         }
+        return parts.joined(separator: "; ")
     }
 }

@@ -9,16 +9,20 @@ public struct MonitoringPolicy: Hashable, Codable, Sendable {
     /// Overrides by axis number, then by measure (the measure's wins).
     public var axisLadders: [Int: String]
     public var measureLadders: [MeasureID: String]
+    /// How often the digestible notices (tasks, reminders, overdue and escalation notices) go
+    /// to each recipient, grouped into one message; `none` sends each on its own.
+    public var digest: DigestPeriod = .none
 
     public init(
         reporting: ReportingCycle? = nil, ladders: [EscalationLadder] = [], defaultLadder: String? = nil,
-        axisLadders: [Int: String] = [:], measureLadders: [MeasureID: String] = [:]
+        axisLadders: [Int: String] = [:], measureLadders: [MeasureID: String] = [:], digest: DigestPeriod = .none
     ) {
         self.reporting = reporting
         self.ladders = ladders
         self.defaultLadder = defaultLadder
         self.axisLadders = axisLadders
         self.measureLadders = measureLadders
+        self.digest = digest
     }
 
     /// No reporting cycle and no escalation.
@@ -37,6 +41,34 @@ public struct MonitoringPolicy: Hashable, Codable, Sendable {
 
     /// The ladder for something not tied to a measure (a task without one).
     public var fallbackLadder: EscalationLadder? { defaultLadder.flatMap(ladder(named:)) }
+}
+
+extension MonitoringPolicy {
+    private enum CodingKeys: String, CodingKey {
+        case reporting, ladders, defaultLadder, axisLadders, measureLadders, digest
+    }
+
+    /// Reads a policy, also one written before `digest` existed (then `none`).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            reporting: try container.decodeIfPresent(ReportingCycle.self, forKey: .reporting),
+            ladders: try container.decode([EscalationLadder].self, forKey: .ladders),
+            defaultLadder: try container.decodeIfPresent(String.self, forKey: .defaultLadder),
+            axisLadders: try container.decode([Int: String].self, forKey: .axisLadders),
+            measureLadders: try container.decode([MeasureID: String].self, forKey: .measureLadders),
+            digest: try container.decodeIfPresent(DigestPeriod.self, forKey: .digest) ?? DigestPeriod.none)
+    }
+}
+
+/// How often digestible notices are grouped into one message per recipient (`monitoring.digest`).
+public enum DigestPeriod: String, Hashable, Codable, Sendable, CaseIterable {
+    /// At the opening of the next working day's working hours.
+    case daily
+    /// At the opening of the first working day of the next (ISO) week.
+    case weekly
+    /// No digest: each notice goes on its own.
+    case none
 }
 
 /// The monthly reporting cycle: every month a window opens on `opensOnDay`; reports are due on

@@ -31,6 +31,27 @@ public protocol NoticeOutbox: Sendable {
     /// Nil when the notice is not pending (nothing changes).
     func recordFailure(id: String, error: String, nextAttempt: Date?) async throws -> OutboxNotice?
 
+    /// Takes the pending notices `ids`, all of which may go in a digest and none of which is in
+    /// one yet, into the digest `digest`, in one transaction: all of them or, when one is not
+    /// so (delivered, failed, or in another digest), none.
+    ///
+    /// - Returns: The notices in the digest, as stored; empty when none was taken.
+    func assignDigest(_ digest: String, ids: [String]) async throws -> [OutboxNotice]
+
+    /// The notices in the digest `digest`, in insertion order.
+    func notices(inDigest digest: String) async throws -> [OutboxNotice]
+
+    /// Records the delivery of several notices (a digest's) in one transaction.
+    ///
+    /// - Returns: Those that were pending, as now stored.
+    func recordDelivered(ids: [String], at instant: Date) async throws -> [OutboxNotice]
+
+    /// Records a failed attempt at several notices (a digest's) in one transaction: pending
+    /// again at `nextAttempt`, or `failed` when it is nil.
+    ///
+    /// - Returns: Those that were pending, as now stored.
+    func recordFailure(ids: [String], error: String, nextAttempt: Date?) async throws -> [OutboxNotice]
+
     /// Takes a notice back to pending, due at `instant`, with its attempts reset; nil when there
     /// is no such notice.
     func redeliver(id: String, at instant: Date) async throws -> OutboxNotice?

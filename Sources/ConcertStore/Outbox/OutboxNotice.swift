@@ -49,12 +49,19 @@ public struct OutboxNotice: Hashable, Sendable {
     public var deliveredAt: Date?
     /// The serialized message, sent byte for byte on every attempt.
     public var message: Data
+    /// The notice's part in a digest (opaque to the outbox): set when it may be grouped with the
+    /// recipient's other notices due at the same time into one digest message; nil for a notice
+    /// that always goes on its own.
+    public var digestPart: Data?
+    /// The Message-ID of the digest that holds it, once it is taken into one (a notice is in
+    /// at most one); nil for a notice sent on its own.
+    public var digest: String?
 
     public init(
         id: String, recipient: String, kind: String, subjectID: String, subjectLine: String, sequence: Int64,
         created: Date, channel: String, address: String?, fileName: String, notBefore: Date, message: Data,
         number: Int64 = 0, status: Status = .pending, attempts: Int = 0, lastError: String? = nil,
-        nextAttemptAt: Date? = nil, deliveredAt: Date? = nil
+        nextAttemptAt: Date? = nil, deliveredAt: Date? = nil, digestPart: Data? = nil, digest: String? = nil
     ) {
         self.id = id
         self.number = number
@@ -74,6 +81,8 @@ public struct OutboxNotice: Hashable, Sendable {
         self.nextAttemptAt = nextAttemptAt ?? (status == .pending ? notBefore : nil)
         self.deliveredAt = deliveredAt
         self.message = message
+        self.digestPart = digestPart
+        self.digest = digest
     }
 
     /// When it may next be attempted: the later of its quiet-hours hold and its next attempt.

@@ -35,16 +35,25 @@ enum OutboxSchema {
         INSERT INTO notice_cursor (id, sequence) VALUES (1, 0);
         """
 
+    /// The `v3-digests` migration: the notice's part in a digest (set when it may go in one)
+    /// and the digest that holds it (set when it is taken into one, before that is delivered).
+    static let addDigests = """
+        ALTER TABLE notices ADD COLUMN digest_part BLOB;
+        ALTER TABLE notices ADD COLUMN digest TEXT CHECK (digest IS NULL OR digest <> '');
+        CREATE INDEX notices_by_digest ON notices (digest) WHERE digest IS NOT NULL;
+        """
+
     static let columns = """
         number, id, recipient, kind, subject_id, subject_line, sequence, created, channel, address, \
-        file_name, not_before, status, attempts, last_error, next_attempt_at, delivered_at, message
+        file_name, not_before, status, attempts, last_error, next_attempt_at, delivered_at, message, \
+        digest_part, digest
         """
 
     /// Inserts a notice unless one with its id is there already.
     static let insert = """
         INSERT INTO notices (id, recipient, kind, subject_id, subject_line, sequence, created, channel, \
-        address, file_name, not_before, status, attempts, next_attempt_at, message) \
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, COALESCE(?, X'')) \
+        address, file_name, not_before, status, attempts, next_attempt_at, message, digest_part) \
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, COALESCE(?, X''), ?) \
         ON CONFLICT (id) DO NOTHING
         """
 
@@ -75,8 +84,23 @@ enum OutboxSchema {
         WHERE id = ? AND status = 'pending'
         """
 
+    /// A redelivered notice leaves its digest: it goes again on its own or in a new one.
     static let markRedeliver = """
         UPDATE notices SET status = 'pending', attempts = 0, last_error = NULL, next_attempt_at = ?, \
-        not_before = MIN(not_before, ?), delivered_at = NULL WHERE id = ?
+        not_before = MIN(not_before, ?), delivered_at = NULL, digest = NULL WHERE id = ?
         """
+
+    /// Takes a pending notice that may go in a digest, and is in none yet, into one.
+    static let markInDigest = """
+        UPDATE notices SET digest = ? WHERE id = ? AND status = 'pending' AND digest IS NULL \
+        AND digest_part IS NOT NULL
+        """
+
+    /// Whether a notice can be taken into a digest (pending, may go in one, in none yet).
+    static let selectDigestible = """
+        SELECT status = 'pending' AND digest IS NULL AND digest_part IS NOT NULL FROM notices WHERE id = ?
+        """
+
+    static let selectInDigest = "SELECT \(columns) FROM notices WHERE digest = ? ORDER BY number"
+
 }

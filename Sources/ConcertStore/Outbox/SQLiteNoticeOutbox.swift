@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// The notice outbox in the event log's SQLite database (the `notices` and `notice_cursor`
-/// tables of the `v2-notices` migration), sharing the store's writer and readers.
+/// tables of the `v2-notices` migration, with the digest columns of `v3-digests`), sharing the store's writer and readers.
 ///
 /// Every write is one short transaction on the store's writer connection, so it is serialised
 /// with the ledger's appends and fsynced like them; reads run on the reader pool.
@@ -30,6 +30,7 @@ public final class SQLiteNoticeOutbox: NoticeOutbox {
                 return [
                     notice.id, notice.recipient, notice.kind, notice.subjectID, notice.subjectLine, notice.sequence,
                     created, notice.channel, notice.address, notice.fileName, notBefore, next, notice.message,
+                    notice.digestPart,
                 ]
             }
             let ids = notices.map(\.id)
@@ -90,6 +91,62 @@ public final class SQLiteNoticeOutbox: NoticeOutbox {
         }
     }
 
+    public func assignDigest(_ digest: String, ids: [String]) async throws -> [OutboxNotice] {
+        try await store.perform("cannot take notices into digest \(digest)") {
+            let unique = Array(Set(ids))
+            return try await store.pool.write { db in
+                // All or none: first check that every one of them can go in.
+                for id in unique {
+                    let free = try Bool.fetchOne(db, sql: OutboxSchema.selectDigestible, arguments: [id]) ?? false
+                    if !free { return [] }
+                }
+                guard !unique.isEmpty else { return [] }
+                for id in unique {
+                    try db.cachedStatement(sql: OutboxSchema.markInDigest).execute(arguments: [digest, id])
+                }
+                return try Row.fetchAll(db, sql: OutboxSchema.selectInDigest, arguments: [digest]).map(Self.notice(row:))
+            }
+        }
+    }
+
+    public func notices(inDigest digest: String) async throws -> [OutboxNotice] {
+        try await store.perform("cannot read digest \(digest)") {
+            try await store.pool.read { db in
+                try Row.fetchAll(db, sql: OutboxSchema.selectInDigest, arguments: [digest]).map(Self.notice(row:))
+            }
+        }
+    }
+
+    public func recordDelivered(ids: [String], at instant: Date) async throws -> [OutboxNotice] {
+        try await store.perform("cannot record the delivery of \(ids.count) notices") {
+            let millis = try UnixMillis.millis(instant, of: "the delivery")
+            return try await store.pool.write { db in
+                var changed: [String] = []
+                for id in ids {
+                    try db.cachedStatement(sql: OutboxSchema.markDelivered).execute(arguments: [millis, id])
+                    if db.changesCount > 0 { changed.append(id) }
+                }
+                return try changed.compactMap { try Self.fetch(db, id: $0) }
+            }
+        }
+    }
+
+    public func recordFailure(ids: [String], error: String, nextAttempt: Date?) async throws -> [OutboxNotice] {
+        try await store.perform("cannot record a failed attempt at \(ids.count) notices") {
+            let next = try nextAttempt.map { try UnixMillis.millis($0, of: "the next attempt") }
+            let status: OutboxNotice.Status = next == nil ? .failed : .pending
+            return try await store.pool.write { db in
+                var changed: [String] = []
+                for id in ids {
+                    try db.cachedStatement(sql: OutboxSchema.markAttemptFailed)
+                        .execute(arguments: [status.rawValue, error, next, id])
+                    if db.changesCount > 0 { changed.append(id) }
+                }
+                return try changed.compactMap { try Self.fetch(db, id: $0) }
+            }
+        }
+    }
+
     public func redeliver(id: String, at instant: Date) async throws -> OutboxNotice? {
         try await store.perform("cannot redeliver notice \(id)") {
             let millis = try UnixMillis.millis(instant, of: "the redelivery")
@@ -143,6 +200,7 @@ public final class SQLiteNoticeOutbox: NoticeOutbox {
             channel: row["channel"], address: row["address"], fileName: row["file_name"],
             notBefore: UnixMillis.date(row["not_before"]), message: row["message"], number: row["number"],
             status: status, attempts: Int(attempts), lastError: row["last_error"],
-            nextAttemptAt: next.map(UnixMillis.date), deliveredAt: delivered.map(UnixMillis.date))
+            nextAttemptAt: next.map(UnixMillis.date), deliveredAt: delivered.map(UnixMillis.date),
+            digestPart: row["digest_part"], digest: row["digest"])
     }
 }

@@ -25,6 +25,7 @@ import ConcertCore
 ///   default_ladder: standard
 ///   axis_ladders: {4: urgent}               # axis number -> ladder id
 ///   measure_ladders: {M08: urgent}          # measure id -> ladder id
+///   digest: daily                           # daily, weekly or none (the default)
 /// ```
 ///
 /// Ladder ids are checked here (the ladders are in the same section); axes, measures and
@@ -33,7 +34,9 @@ import ConcertCore
 enum MonitoringSection: WorkflowSection {
     static let key = "monitoring"
     static let mergesAcrossFiles = false
-    static let schema = KeySchema(["reporting", "ladders", "default_ladder", "axis_ladders", "measure_ladders"])
+    static let schema = KeySchema([
+        "reporting", "ladders", "default_ladder", "axis_ladders", "measure_ladders", "digest",
+    ])
     static let reportingSchema = KeySchema(["opens_on_day", "due_on_day", "remind_working_days_before"])
     static let ladderSchema = KeySchema(["id", "steps"], nameKey: "id")
     static let stepSchema = KeySchema(
@@ -82,10 +85,15 @@ enum MonitoringSection: WorkflowSection {
             measureLadders = readMeasureLadders(
                 value, what: reader.what("measure_ladders"), table: table, into: &draft, log: log)
         }
-        guard reportingIsValid, let ladders, defaultIsValid, let axisLadders, let measureLadders else { return }
+        var digest: DigestPeriod? = DigestPeriod.none
+        if let value = reader.optional("digest") {
+            digest = value.choice(reader.what("digest"), DigestPeriod.self, log)
+        }
+        guard reportingIsValid, let ladders, defaultIsValid, let axisLadders, let measureLadders, let digest
+        else { return }
         draft.monitoring = MonitoringPolicy(
             reporting: reporting, ladders: ladders, defaultLadder: defaultLadder, axisLadders: axisLadders,
-            measureLadders: measureLadders)
+            measureLadders: measureLadders, digest: digest)
     }
 
     // MARK: Reporting cycle

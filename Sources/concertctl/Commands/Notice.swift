@@ -19,7 +19,8 @@ extension Concertctl {
                     brackets around it are allowed). The notice is delivered again with the same Message-ID, \
                     so a mail client threads it with the first; a Maildir that holds it already keeps the \
                     copy it has. Typically after fixing what made it fail (concertctl notices --failed says \
-                    why): the relay was down, a disk was full.
+                    why): the relay was down, a disk was full. A notice that went in a digest leaves it: it \
+                    goes again on its own, or in a new digest with its recipient's other notices due then.
 
                     With --json: the notice (all fields of io.concert.Notices.Notice).
 

@@ -9,7 +9,10 @@ extension Concertctl {
                 Every convocation, update, cancellation and task notice is stored in the outbox when its \
                 event is recorded, then delivered through its recipient's channel (maildir, or smtp to the \
                 relay given to concertd with --smtp-relay). A notice whose event came outside the plan's \
-                working hours waits for the next opening (WHEN says when a pending one is due). A failed attempt is retried after \
+                working hours waits for the next opening (WHEN says when a pending one is due). With \
+                monitoring.digest (daily or weekly), tasks, reminders, overdue and escalation notices wait \
+                for their recipient's next digest time and go together as one digest message; DIGEST \
+                shows its Message-ID (- for a notice sent on its own). A failed attempt is retried after \
                 30 s, then 1, 2, 4 ... minutes up to an hour; after 8 attempts, or when the relay refuses \
                 it for good (a 5xx reply), the notice is "failed" and stays so until \
                 concertctl notice redeliver ID.
@@ -19,7 +22,7 @@ extension Concertctl {
 
                 With --json: an array of objects with id (the Message-ID), recipient, kind, subject (the \
                 meeting's or task's id), created and delivered (RFC 3339; delivered null until then), \
-                channel, attempts and status; with --follow, one such object per line.
+                channel, attempts, status and digest (the digest's Message-ID, or null); with --follow, one such object per line.
 
                 Examples:
                   concertctl notices
@@ -35,7 +38,9 @@ extension Concertctl {
         @Flag(help: "Keep printing notices as they are stored or change state.") var follow = false
 
         /// The fields `--json` prints, as the issue and README promise them.
-        static let jsonFields = ["id", "recipient", "kind", "subject", "created", "delivered", "channel", "attempts", "status"]
+        static let jsonFields = [
+            "id", "recipient", "kind", "subject", "created", "delivered", "channel", "attempts", "status", "digest",
+        ]
 
         static func jsonObject(_ notice: JSONValue) -> JSONValue {
             var object: [String: JSONValue] = [:]
@@ -72,7 +77,8 @@ extension Concertctl {
                 }
                 if options.json { return Output.line(Output.json(.array(notices.map(Self.jsonObject)))) }
                 if notices.isEmpty { return Output.line(failed ? "No failed notices." : "No notices.") }
-                var table = TextTable("CREATED", "RECIPIENT", "KIND", "SUBJECT", "CHANNEL", "STATUS", "TRIES", "WHEN")
+                var table = TextTable(
+                    "CREATED", "RECIPIENT", "KIND", "SUBJECT", "CHANNEL", "STATUS", "TRIES", "WHEN", "DIGEST")
                 for notice in notices.map(Optional.init) {
                     let status = notice["status"].text
                     let when =
@@ -84,7 +90,7 @@ extension Concertctl {
                     table.add(
                         notice["created"].text, TerminalText.line(notice["recipient"].text), notice["kind"].text,
                         TerminalText.line(notice["subject"].text), notice["channel"].text, status, notice["attempts"].text,
-                        TerminalText.line(when))
+                        TerminalText.line(when), TerminalText.line(notice["digest"].text))
                 }
                 Output.line(table.render())
                 if failed { Output.line("Send one again with: concertctl notice redeliver ID (IDs: concertctl notices --failed --json)") }
@@ -97,6 +103,7 @@ extension Concertctl {
             var text = "\(n["status"].text) \(n["kind"].text) to \(n["recipient"].text) about \(n["subject"].text) by \(n["channel"].text)"
             text += ", attempts \(n["attempts"].text)"
             if n["status"].text == "delivered" { text += ", delivered \(n["delivered"].text)" }
+            if case .string(let digest)? = n["digest"] { text += " in digest \(digest)" }
             if case .string(let error)? = n["last_error"] { text += ": \(error)" }
             text += " [\(n["id"].text)]"
             return TerminalText.line(text)

@@ -15,6 +15,8 @@ final class DaemonProcess: @unchecked Sendable {
     let launcher: [String]
     /// The socket clients use: the daemon's own, or the launcher's.
     let clientSocketPath: String
+    /// Variables added to (or, when nil, removed from) the daemon's environment.
+    var environment: [String: String?] = [:]
     private(set) var process: Process?
     private var logHandle: FileHandle?
 
@@ -51,7 +53,7 @@ final class DaemonProcess: @unchecked Sendable {
 
     init(
         workflows: String = TestPaths.samplePlan, extraArguments: [String] = [], directory: URL? = nil,
-        socketActivated: Bool = false
+        socketActivated: Bool = false, socketName: String? = nil
     ) throws {
         self.directory = try directory ?? TestPaths.temporaryDirectory()
         self.stateDirectory = self.directory.appendingPathComponent("state").path
@@ -60,7 +62,8 @@ final class DaemonProcess: @unchecked Sendable {
         self.extraArguments = extraArguments
         if socketActivated {
             let activated = self.directory.appendingPathComponent("activated.sock").path
-            launcher = ["/usr/bin/systemd-socket-activate", "-l", activated]
+            launcher =
+                ["/usr/bin/systemd-socket-activate", "-l", activated] + (socketName.map { ["--fdname=\($0)"] } ?? [])
             clientSocketPath = activated
         } else {
             launcher = []
@@ -68,9 +71,15 @@ final class DaemonProcess: @unchecked Sendable {
         }
     }
 
-    /// Starts the daemon and returns once a client can connect.
-    func start() async throws {
+    /// Starts the daemon and returns once a client can connect (or at once, when
+    /// `waitUntilServing` is false: for tests that watch start-up themselves).
+    func start(waitUntilServing: Bool = true) async throws {
         let process = Process()
+        if !environment.isEmpty {
+            var merged = ProcessInfo.processInfo.environment
+            for (name, value) in environment { merged[name] = value }
+            process.environment = merged
+        }
         let command =
             launcher + [TestPaths.concertd, "--workflows", workflows, "--state-dir", stateDirectory, "--socket", socketPath]
             + extraArguments
@@ -93,6 +102,7 @@ final class DaemonProcess: @unchecked Sendable {
         logHandle = log
         try process.run()
         self.process = process
+        guard waitUntilServing else { return }
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
             if !process.isRunning {
