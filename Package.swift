@@ -50,7 +50,7 @@ let package = Package(
         .target(
             name: "ConcertAgents",
             dependencies: [
-                "ConcertCore", "ConcertStore", "ConcertNotices", "Mail",
+                "ConcertCore", "ConcertStore", "ConcertNotices", "Mail", "Systemd",
                 .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

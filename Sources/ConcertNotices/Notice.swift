@@ -39,6 +39,10 @@ public struct Notice: Hashable, Sendable {
     /// The first notice of the thread (a meeting's convocation), when this one follows it.
     public var thread: String?
     public var date: Date
+    /// The measure the notice is about, when there is one.
+    public var measure: MeasureID? = nil
+    /// The escalation level, for overdue and escalation notices.
+    public var level: Int? = nil
 
     /// A name for the notice's file in the recipient's Maildir, unique per recipient.
     public var fileName: String { "\(sequence).\(kind.rawValue)" }

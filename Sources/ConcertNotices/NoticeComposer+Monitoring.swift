@@ -70,7 +70,7 @@ extension NoticeComposer {
                 subject: subject, text: text, calendar: nil, calendarMethod: nil,
                 messageID: opens
                     ? root : "escalation.\(NoticeText.token(record.id)).\(recorded.sequence).\(NoticeText.token(id.rawValue))@\(domain)",
-                thread: opens ? nil : root, date: recorded.recordedAt)
+                thread: opens ? nil : root, date: recorded.recordedAt, measure: record.subject.measure, level: e.level)
         }
     }
 

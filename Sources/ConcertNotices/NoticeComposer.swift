@@ -159,6 +159,6 @@ public struct NoticeComposer: Sendable {
             recipientEmail: NoticeText.email(of: point), subjectID: task.id, subject: subject, text: text,
             calendar: nil, calendarMethod: nil,
             messageID: "task.\(NoticeText.token(task.id)).\(recorded.sequence).\(NoticeText.token(id.rawValue))@\(domain)",
-            thread: nil, date: recorded.recordedAt)
+            thread: nil, date: recorded.recordedAt, measure: task.measure)
     }
 }

@@ -70,9 +70,11 @@ public struct JournalLogHandler: LogHandler {
         return fields
     }
 
-    /// Sends one entry; each field is one iovec into a single buffer (values may hold
-    /// newlines: the native protocol carries them).
-    static func send(_ fields: [String]) {
+    /// Sends one entry of `NAME=value` fields; each field is one iovec into a single buffer
+    /// (values may hold newlines: the native protocol carries them).
+    /// - Returns: 0, or a negative errno when journald could not be reached.
+    @discardableResult
+    public static func send(_ fields: [String]) -> Int32 {
         var bytes: [UInt8] = []
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(fields.count)
@@ -81,10 +83,10 @@ public struct JournalLogHandler: LogHandler {
             bytes.append(contentsOf: field.utf8)
             ranges.append(start..<bytes.count)
         }
-        bytes.withUnsafeMutableBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
+        return bytes.withUnsafeMutableBytes { buffer -> Int32 in
+            guard let base = buffer.baseAddress else { return -EINVAL }
             let vectors = ranges.map { iovec(iov_base: base + $0.lowerBound, iov_len: $0.count) }
-            _ = vectors.withUnsafeBufferPointer { sd_journal_sendv($0.baseAddress, Int32($0.count)) }
+            return vectors.withUnsafeBufferPointer { sd_journal_sendv($0.baseAddress, Int32($0.count)) }
         }
     }
 }

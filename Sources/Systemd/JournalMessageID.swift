@@ -16,6 +16,9 @@ public enum JournalMessageID {
     public static let reloadRefused = "7b2e5d9a1c4f4b3e8f17a2c6d9e05b54"
 
     /// The ids by the names a log call may use.
+    /// A notice delivered to the journal (a focal point on `notices: journal`).
+    public static let notice = "4d8a2c6e1f3b4e7a9c05b8d2e6f14a37"
+
     public static let byName: [String: String] = [
         "escalation_started": escalationStarted,
         "escalation_raised": escalationRaised,

@@ -7,12 +7,15 @@ import Testing
 
 /// The journal handler against a real journald: a standalone `systemd-journald` in a private
 /// mount namespace (tmpfs on /run and /var/log/journal, so the host's journal is untouched),
-/// concertd logging to it with `--log-target journal`, read back with `journalctl -o json`.
+/// concertd logging to it with `--log-target journal`, read back with `journalctl -o json`;
+/// and a focal point on `notices: journal` receiving its convocation as a structured entry.
 @Suite("journal", .serialized)
 struct JournalTests {
     static let journald = "/lib/systemd/systemd-journald"
     /// `JournalMessageID.reloadDone`.
     static let reloadDoneID = "1f7a9c3e5b2d4c8e9a06f4b1d8e27c43"
+    /// `JournalMessageID.notice`.
+    static let noticeID = "4d8a2c6e1f3b4e7a9c05b8d2e6f14a37"
 
     /// Needs root (a mount namespace) and journald's binary.
     static var canRunJournald: Bool {
@@ -37,9 +40,13 @@ struct JournalTests {
         # clean one, so SIGTERM reaches it.
         "$python" -c 'import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execv(sys.argv[1], sys.argv[1:])' \\
             "$concertd" --log-target journal --workflows "$workflows" --state-dir "$dir/state" \\
-            --socket "$dir/io.concert.sock" --virtual-clock 2019-09-01T09:00:00Z 2>"$dir/stderr.log" & D=$!
+            --socket "$dir/io.concert.sock" --virtual-clock 2027-01-01T09:00:00Z 2>"$dir/stderr.log" & D=$!
         i=0; until "$concertctl" --socket "$dir/io.concert.sock" status >/dev/null 2>&1; do
             i=$((i+1)); [ $i -gt 600 ] && { kill -KILL $D $J; exit 91; }; sleep 0.1
+        done
+        # The working group's January meeting is convened at start: wait for its notice.
+        i=0; until journalctl -D /run/log/journal -o json --no-pager | grep -q CONCERT_NOTICE_ID; do
+            i=$((i+1)); [ $i -gt 300 ] && { kill -KILL $D $J; exit 93; }; sleep 0.1
         done
         "$concertctl" --socket "$dir/io.concert.sock" reload >/dev/null
         kill -TERM $D
@@ -53,12 +60,22 @@ struct JournalTests {
     func structuredEntriesReachTheJournal() async throws {
         let directory = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
+        // The sample plan, with the Presidency's political focal point on the journal channel.
+        let plan = directory.appendingPathComponent("plan")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: TestPaths.samplePlan), to: plan)
+        let entities = plan.appendingPathComponent("entities.yaml")
+        let original = try String(contentsOf: entities, encoding: .utf8)
+        let marked = original.replacingOccurrences(
+            of: "      - id: pcm-political\n        level: political\n",
+            with: "      - id: pcm-political\n        level: political\n        notices: journal\n")
+        try #require(marked != original, "the sample's pcm-political focal point was not found")
+        try marked.write(to: entities, atomically: true, encoding: .utf8)
         let out = directory.appendingPathComponent("journal.json").path
         let result = try await ProcessRunner.run(
             "/usr/bin/unshare",
             [
                 "-m", "--propagation", "private", "sh", "-c", Self.script, "sh", out, TestPaths.concertd,
-                TestPaths.concertctl, TestPaths.samplePlan, directory.path, Self.journald, TestPaths.python,
+                TestPaths.concertctl, plan.path, directory.path, Self.journald, TestPaths.python,
             ])
         let stderrLog = (try? String(contentsOfFile: directory.appendingPathComponent("stderr.log").path, encoding: .utf8)) ?? ""
         try #require(result.status == 0, "the journal run failed (\(result.status)): \(result.stderr) \(stderrLog)")
@@ -89,5 +106,20 @@ struct JournalTests {
         #expect(reloaded["MESSAGE_ID"] as? String == Self.reloadDoneID)
         #expect(reloaded["CHANGED"] as? String == "false")
         #expect(ours.contains { $0["MESSAGE"] as? String == "stopped" })
+
+        // The notice as a structured entry, with its fields.
+        let notice = try #require(
+            entries.first { $0["CONCERT_RECIPIENT"] as? String == "pcm-political" && $0["CONCERT_NOTICE_KIND"] as? String == "convocation" },
+            "no convocation entry for pcm-political")
+        #expect(notice["MESSAGE_ID"] as? String == Self.noticeID)
+        #expect(notice["CONCERT_NOTICE_ID"] as? String == "meeting.secretaries-of-state-2027-01-06.pcm-political@pnipgm.concert")
+        #expect(notice["CONCERT_ABOUT"] as? String == "secretaries-of-state-2027-01-06")
+        #expect(notice["PRIORITY"] as? String == "5")
+        #expect((notice["MESSAGE"] as? String)?.contains("concertctl meeting show secretaries-of-state-2027-01-06") == true)
+        // Overdue and escalation notices carry the measure and the level.
+        if let escalation = entries.first(where: { $0["CONCERT_RECIPIENT"] as? String == "pcm-political" && $0["CONCERT_LEVEL"] != nil }) {
+            #expect(escalation["CONCERT_MEASURE"] is String)
+            #expect(escalation["PRIORITY"] as? String == "4")
+        }
     }
 }

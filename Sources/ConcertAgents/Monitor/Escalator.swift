@@ -48,7 +48,14 @@ public actor Escalator {
 
     private func follow(_ event: PlanEvent) async {
         switch event {
-        case .escalationStarted(let e): await schedule(e.escalation, in: await ledger.currentState)
+        case .escalationStarted(let e):
+            logger.notice(
+                "escalation started",
+                metadata: [
+                    "message_id": "escalation_started", "escalation": "\(e.escalation)", "subject": "\(e.subject)",
+                    "measure": "\(e.subject.measure?.rawValue ?? "")", "reason": "\(e.reason)",
+                ])
+            await schedule(e.escalation, in: await ledger.currentState)
         case .escalationRaised(let e): await schedule(e.escalation, in: await ledger.currentState)
         case .escalationNotified(let e): await schedule(e.escalation, in: await ledger.currentState)
         case .escalationPlaced(let e): await schedule(e.escalation, in: await ledger.currentState)
@@ -137,7 +144,12 @@ public actor Escalator {
         let command = PlanCommand.advanceEscalation(EscalationAdvance(escalation: id, action: action, level: level))
         do {
             _ = try await ledger.submit(CommandEnvelope(author: author, command: command))
-            logger.notice("escalation \(action.rawValue)", metadata: ["escalation": "\(id)", "level": "\(level)"])
+            var metadata: Logger.Metadata = ["escalation": "\(id)", "level": "\(level)"]
+            if action == .raise {
+                metadata["message_id"] = "escalation_raised"
+                metadata["level"] = "\(level + 1)"
+            }
+            logger.notice("escalation \(action.rawValue)", metadata: metadata)
         } catch let rejection as CommandRejection {
             if case .noMeetingAhead = rejection.code {
                 // Try again on the next working day: the body's agent places meetings ahead.

@@ -244,6 +244,7 @@ public actor Courier {
             details["next_attempt"] = "\(next)"
             logger.warning("\(what) not delivered; will retry", metadata: details)
         } else {
+            details["message_id"] = "notice_failed"
             logger.error("\(what) not delivered; given up", metadata: details)
         }
         return next

@@ -2,8 +2,10 @@ import ConcertStore
 import Dispatch
 import Foundation
 import Mail
+import Systemd
 
-/// The ways a notice leaves the daemon: into its recipient's Maildir, or to an SMTP relay.
+/// The ways a notice leaves the daemon: into its recipient's Maildir, to an SMTP relay, or into
+/// the systemd journal.
 ///
 /// Both block (file system calls, a TCP dialog), so each delivery runs on a Dispatch queue of
 /// its own, never on Swift's cooperative pool.
@@ -64,6 +66,15 @@ public struct NoticeChannels: Sendable {
             } catch {
                 throw DeliveryFailure(error.message, permanent: error.kind == .permanent)
             }
+        case "journal":
+            guard let fields = JournalNotice.decoded(notice.message) else {
+                throw DeliveryFailure("the notice's journal entry cannot be read", permanent: true)
+            }
+            let result = JournalLogHandler.send(fields)
+            guard result >= 0 else {
+                throw DeliveryFailure("journald cannot be reached (errno \(-result))", permanent: false)
+            }
+            return true
         default:
             throw DeliveryFailure("unknown channel '\(notice.channel)'", permanent: true)
         }

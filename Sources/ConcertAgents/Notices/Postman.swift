@@ -147,19 +147,24 @@ public actor Postman {
         }
         var entries: [OutboxNotice] = []
         for notice in notices {
+            let point = state.focalPoint(notice.recipient)
+            let channel = point?.noticeChannel ?? .maildir
             let data: Data
             do {
-                data = try NoticeMail.message(for: notice, from: sender).serialized()
+                data =
+                    channel == .journal
+                    ? try JournalNotice.encoded(JournalNotice.fields(for: notice))
+                    : try NoticeMail.message(for: notice, from: sender).serialized()
             } catch {
                 logger.error(
                     "cannot write a notice as mail; skipped",
                     metadata: ["message_id": "\(notice.messageID)", "error": "\(error)"])
                 continue
             }
-            let point = state.focalPoint(notice.recipient)
-            var notBefore = calendar?.nextWorkingTime(atOrAfter: notice.date) ?? notice.date
+            // The journal is a log, read by machines: its entries are neither held nor digested.
+            var notBefore = channel == .journal ? notice.date : calendar?.nextWorkingTime(atOrAfter: notice.date) ?? notice.date
             var digestPart: Data?
-            if DigestComposer.isDigestible(notice.kind), let calendar,
+            if channel != .journal, DigestComposer.isDigestible(notice.kind), let calendar,
                 let time = DigestComposer.nextDigestTime(
                     after: notice.date, period: state.plan.monitoring.digest, calendar: calendar)
             {
@@ -172,7 +177,7 @@ public actor Postman {
                 OutboxNotice(
                     id: notice.messageID, recipient: notice.recipient.rawValue, kind: notice.kind.rawValue,
                     subjectID: notice.subjectID, subjectLine: notice.subject, sequence: notice.sequence,
-                    created: notice.date, channel: (point?.noticeChannel ?? .maildir).rawValue,
+                    created: notice.date, channel: channel.rawValue,
                     address: notice.recipientEmail, fileName: notice.fileName, notBefore: notBefore, message: data,
                     digestPart: digestPart))
         }

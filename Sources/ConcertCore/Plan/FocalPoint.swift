@@ -11,6 +11,9 @@ public struct FocalPoint: Hashable, Codable, Sendable {
         case maildir
         /// Submitted to the daemon's SMTP relay, to the focal point's e-mail address.
         case smtp
+        /// Written to the systemd journal as a structured entry (notice id, recipient, kind,
+        /// measure, level), for a service desk or monitoring system reading the journal.
+        case journal
     }
 
     public var id: FocalPointID

@@ -11,7 +11,7 @@ import ConcertCore
 ///   email: rita.almeida@example.org
 ///   phone: "+351 213 000 000"
 ///   deputy: mai-technical-deputy
-///   notices: smtp              # optional: maildir (default) or smtp (needs email)
+///   notices: smtp              # optional: maildir (default), smtp (needs email) or journal
 /// ```
 enum FocalPointDecoder {
     static let schema = KeySchema(
