@@ -31,7 +31,7 @@ struct FocalPointChannelTests {
         #expect(found.count == 1, "\(found)")
         let message = try #require(found.first)
         #expect(message.hasPrefix("entities.yaml:10:18: "), "\(message)")
-        #expect(message.contains("'mail' is not one of: maildir, smtp"), "\(message)")
+        #expect(message.contains("'mail' is not one of: maildir, smtp, journal"), "\(message)")
     }
 
     @Test func smtpNeedsAnEmailAddress() throws {
