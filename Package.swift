@@ -117,11 +117,13 @@ let package = Package(
             ],
             swiftSettings: strict),
         .testTarget(name: "ConcertCoreTests", dependencies: ["ConcertCore"], swiftSettings: strict),
-        .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"], swiftSettings: strict),
+        // The Python checker both iCalendar-producing test targets read their output with.
+        .target(name: "ICalendarChecker", path: "Tests/ICalendarChecker", swiftSettings: strict),
+        .testTarget(name: "ICalendarTests", dependencies: ["ICalendar", "ICalendarChecker"], swiftSettings: strict),
         .testTarget(name: "MailTests", dependencies: ["Mail"], swiftSettings: strict),
         .testTarget(name: "SystemdTests", dependencies: ["Systemd", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(
-            name: "ConcertNoticesTests", dependencies: ["ConcertNotices", "ConcertCore", "ICalendar"],
+            name: "ConcertNoticesTests", dependencies: ["ConcertNotices", "ConcertCore", "ICalendar", "ICalendarChecker"],
             swiftSettings: strict),
         .testTarget(
             name: "ConcertWorkflowsTests", dependencies: ["ConcertWorkflows", "ConcertCore"],

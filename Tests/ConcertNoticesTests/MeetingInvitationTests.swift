@@ -1,6 +1,7 @@
 import ConcertCore
 import ConcertNotices
 import Foundation
+import ICalendarChecker
 import ICalendar
 import Testing
 

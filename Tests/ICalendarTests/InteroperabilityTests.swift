@@ -1,4 +1,5 @@
 import Foundation
+import ICalendarChecker
 import ICalendar
 import Testing
 

@@ -5,75 +5,85 @@ import Foundation
 /// Python is `$CONCERT_PYTHON`, or else `.venv/bin/python3` under the package root (found from
 /// this file's path). A missing interpreter or package is an error, so a test that needs the
 /// checker fails with the reason instead of passing unchecked.
-enum PythonChecker {
+public enum PythonChecker {
     /// What the checker read.
-    struct Report: Decodable {
+    public struct Report: Decodable {
         /// Byte-level and parse problems; empty when the file is clean.
-        var problems: [String]
-        var method: String?
+        public var problems: [String]
+        public var method: String?
         /// The content lines after unfolding.
-        var logicalLines: [String]
+        public var logicalLines: [String]
         /// The expanded occurrences in the window, by start then UID.
-        var occurrences: [Occurrence]
+        public var occurrences: [Occurrence]
         /// Every `TZID` value of every `VEVENT`, converted.
-        var values: [ZonedValue]
+        public var values: [ZonedValue]
         /// The sampling of each `VTIMEZONE` against `zoneinfo`.
-        var zones: [ZoneSample]
+        public var zones: [ZoneSample]
     }
 
-    struct Occurrence: Decodable, Equatable {
-        var uid: String?
+    public struct Occurrence: Decodable, Equatable {
+        public var uid: String?
         /// UTC as `YYYY-MM-DDTHH:MM:SSZ`, or a date as `YYYY-MM-DD`.
-        var start: String
-        var end: String?
-        var summary: String?
-        var description: String?
-        var location: String?
-        var status: String?
-        var sequence: Int?
-        var organizer: Address?
-        var attendees: [Address]
-        var categories: [String]
-        var url: String?
+        public var start: String
+        public var end: String?
+        public var summary: String?
+        public var description: String?
+        public var location: String?
+        public var status: String?
+        public var sequence: Int?
+        public var organizer: Address?
+        public var attendees: [Address]
+        public var categories: [String]
+        public var url: String?
     }
 
-    struct Address: Decodable, Equatable {
-        var address: String
-        var name: String?
-        var role: String?
-        var participation: String?
-        var rsvp: String?
+    public struct Address: Decodable, Equatable {
+        public var address: String
+        public var name: String?
+        public var role: String?
+        public var participation: String?
+        public var rsvp: String?
+
+        public init(
+            address: String, name: String? = nil, role: String? = nil, participation: String? = nil, rsvp: String? = nil
+        ) {
+            self.address = address
+            self.name = name
+            self.role = role
+            self.participation = participation
+            self.rsvp = rsvp
+        }
     }
 
-    struct ZonedValue: Decodable, Equatable {
-        var uid: String?
-        var property: String
-        var tzid: String
-        var local: String
+    public struct ZonedValue: Decodable, Equatable {
+        public var uid: String?
+        public var property: String
+        public var tzid: String
+        public var local: String
         /// The instant through the document's own `VTIMEZONE`, UTC.
-        var vtimezone: String?
+        public var vtimezone: String?
         /// The instant through `zoneinfo`, UTC; nil when zoneinfo does not know the `TZID`.
-        var zoneinfo: String?
+        public var zoneinfo: String?
     }
 
-    struct ZoneSample: Decodable {
-        var tzid: String
-        var checked: Int
-        var transitions: Int
-        var mismatches: [String]
+    public struct ZoneSample: Decodable {
+        public var tzid: String
+        public var checked: Int
+        public var transitions: Int
+        public var mismatches: [String]
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
-    static let packages = "icalendar recurring-ical-events"
+    public static let packages = "icalendar recurring-ical-events"
 
-    /// The package root: the folder that holds `Tests/ICalendarTests/Support/` (this file's folder).
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    /// The package root: the folder that holds `Tests/ICalendarChecker/` (this file's folder).
+    public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
-    static var python: String {
+    public static var python: String {
         if let configured = ProcessInfo.processInfo.environment["CONCERT_PYTHON"], !configured.isEmpty {
             return configured
         }
@@ -81,7 +91,7 @@ enum PythonChecker {
     }
 
     /// Checks `text`, expanding recurrences and sampling zones between `start` and `end`.
-    static func check(_ text: String, from start: Date, to end: Date) throws -> Report {
+    public static func check(_ text: String, from start: Date, to end: Date) throws -> Report {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("icalendar-check-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -122,7 +132,7 @@ enum PythonChecker {
     }
 
     /// `YYYY-MM-DDTHH:MM:SSZ`.
-    static func iso(_ date: Date) -> String {
+    public static func iso(_ date: Date) -> String {
         date.formatted(.iso8601)
     }
 }
