@@ -3,6 +3,7 @@
 @main
 enum ConcertctlMain {
     static func main() async {
+        Output.ignoreBrokenPipeSignal()
         await Concertctl.main(GlobalOptions.hoistingLeadingOptions(Array(CommandLine.arguments.dropFirst())))
     }
 }
