@@ -200,6 +200,21 @@ struct CoordinationTests {
         #expect(state.meetings["committee-2027-04-13"]?.agenda == agenda)
     }
 
+    @Test func aCancelledMeetingsItemsCarryOverToTheNextOne() throws {
+        var state = try Self.convened()
+        try Fixtures.apply(.cancelMeeting(meeting: "committee-2027-01-12", reason: "crisis"), to: &state, at: Self.at("2027-01-06T09:00"))
+        try Fixtures.apply(
+            .addAgendaItem(AgendaItemRequest(meeting: "committee-2027-04-13", title: "Visas")), to: &state,
+            at: Self.at("2027-01-06T10:00"))
+        let next = try #require(state.meetings["committee-2027-04-13"])
+        let agenda = state.agenda(of: next)
+        #expect(agenda.map(\.title) == ["State of play", "Overdue measures", "Budget", "Visas"])
+        #expect(agenda[2].source == .carriedOver)
+        #expect(agenda[2].carriedFrom == "committee-2027-01-12")
+        #expect(agenda[2].measure == "M01")
+        #expect(agenda[3].source == .added)
+    }
+
     @Test func tasksGoToTheDeputyWhileTheFocalPointIsAway() throws {
         var state = try Self.convened()
         let now = Self.at("2027-01-12T12:00")

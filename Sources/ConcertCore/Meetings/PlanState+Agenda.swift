@@ -1,3 +1,5 @@
+import Foundation
+
 extension PlanState {
     /// The body's most recent meeting held (minutes recorded) before this one started.
     public func previousHeldMeeting(before meeting: MeetingRecord) -> MeetingRecord? {
@@ -6,13 +8,33 @@ extension PlanState {
             .max { ($0.start, $0.id) < ($1.start, $1.id) }
     }
 
-    /// The items the body's previous meeting left unresolved, other than standing ones.
+    /// The items the body's previous held meeting left unresolved (other than standing ones),
+    /// then the coordinators' items of the meetings cancelled since (escalations place
+    /// themselves again), each once.
     public func carriedOverItems(into meeting: MeetingRecord) -> [AgendaItem] {
-        guard let previous = previousHeldMeeting(before: meeting), let minutes = previous.minutes else { return [] }
-        let unresolved = Set(minutes.unresolved)
-        return previous.agenda
-            .filter { unresolved.contains($0.number) && $0.source != .standing }
-            .map { AgendaItem(title: $0.title, source: .carriedOver, measure: $0.measure, carriedFrom: previous.id) }
+        let previous = previousHeldMeeting(before: meeting)
+        var items: [AgendaItem] = []
+        if let previous, let minutes = previous.minutes {
+            let unresolved = Set(minutes.unresolved)
+            items = previous.agenda
+                .filter { unresolved.contains($0.number) && $0.source != .standing }
+                .map { AgendaItem(title: $0.title, source: .carriedOver, measure: $0.measure, carriedFrom: previous.id) }
+        }
+        let since = previous?.start ?? .distantPast
+        let cancelled = meetings.values
+            .filter {
+                $0.body == meeting.body && $0.status == .cancelled && $0.start > since && $0.start < meeting.start
+                    && $0.id != meeting.id
+            }
+            .sorted { ($0.start, $0.id) < ($1.start, $1.id) }
+        for skipped in cancelled {
+            for item in skipped.agenda + skipped.added where item.source == .added || item.source == .carriedOver {
+                guard !items.contains(where: { $0.title == item.title && $0.measure == item.measure }) else { continue }
+                items.append(
+                    AgendaItem(title: item.title, source: .carriedOver, measure: item.measure, carriedFrom: skipped.id))
+            }
+        }
+        return items
     }
 
     /// The meeting's agenda: frozen once convened; before that, as it would be frozen now:
