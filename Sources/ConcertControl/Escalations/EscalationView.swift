@@ -13,7 +13,7 @@ enum EscalationView {
             "ladder": .string(r.ladder.id),
             "entities": .array(r.entities.map { .string($0.rawValue) }),
             "level": .int(Int64(r.level)),
-            "level_action": .string(r.step.map { action($0.action) } ?? "none"),
+            "level_action": .string(r.step.map { $0.action.description } ?? "none"),
             "levels": .int(Int64(r.ladder.steps.count)),
             "state": .string(r.state.rawValue),
             "started": .string(Timestamps.string(r.started)),
@@ -46,8 +46,6 @@ enum EscalationView {
     }
 
     /// `notify technical`, `agenda secretaries-of-state`.
-    static func action(_ action: EscalationStep.Action) -> String { action.description }
-
     static func entry(_ e: EscalationRecord.Entry) -> JSONValue {
         .object([
             "at": .string(Timestamps.string(e.at)), "kind": .string(e.kind.rawValue), "level": .int(Int64(e.level)),
